@@ -55,6 +55,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
     passWithNoTests: false,
     jestConfig: {
+      collectCoverageFrom: ['src/**/*.ts'],
       coverageThreshold: { statements: 95, branches: 90, functions: 95, lines: 95 },
       testPathIgnorePatterns: ['/node_modules/', '/cdk.out/'],
     },

@@ -1,1 +1,3 @@
-export {};
+export * from './workforce';
+export * from './workteam';
+export * from './workteam-members';

@@ -1,0 +1,28 @@
+import { Reference, Token, Tokenization } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+
+/**
+ * Whether two values known at synth are certainly different: two different literal strings, or
+ * references to two different CloudFormation resources. Anything else (a literal against a token,
+ * imported values) may be equal at deployment and is not judged.
+ */
+export function certainlyDifferent(a: string, b: string): boolean {
+  if (a === b) {
+    return false;
+  }
+  if (!Token.isUnresolved(a) && !Token.isUnresolved(b)) {
+    return true;
+  }
+  const targetA = referencedResource(a);
+  const targetB = referencedResource(b);
+  return targetA !== undefined && targetB !== undefined && targetA !== targetB;
+}
+
+function referencedResource(value: string): IConstruct | undefined {
+  const token = Tokenization.reverseString(value);
+  if (token.length !== 1) {
+    return undefined;
+  }
+  const resolvable = token.firstToken;
+  return resolvable !== undefined && Reference.isReference(resolvable) ? resolvable.target : undefined;
+}

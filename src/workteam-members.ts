@@ -1,0 +1,131 @@
+import { Token } from 'aws-cdk-lib';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { CfnWorkteam } from 'aws-cdk-lib/aws-sagemaker';
+import { CLIENT_ID, COGNITO_USER_GROUP, COGNITO_USER_POOL_ID, MEMBER_DEFINITIONS, OIDC_GROUP, OIDC_GROUPS } from './private/rules';
+import { certainlyDifferent } from './private/same-value';
+import { Validator } from './private/validation';
+
+/**
+ * How the workers of a workforce or work team sign in.
+ */
+export enum IdentityProviderType {
+  /** Amazon Cognito user pool groups. */
+  COGNITO = 'COGNITO',
+  /** Groups of your own OpenID Connect (OIDC) identity provider. */
+  OIDC = 'OIDC',
+}
+
+/**
+ * The workers of a work team: Amazon Cognito user groups of one user pool and app client, or groups of
+ * an OIDC identity provider. One work team never mixes the two, and never two user pools or clients.
+ */
+export abstract class WorkteamMembers {
+  /**
+   * Workers from 1 to 10 groups of one Amazon Cognito user pool, signing in through one app client.
+   *
+   * The user pool and app client must be those of the account's private workforce in the region.
+   *
+   * @param userPool the user pool of the workforce
+   * @param userPoolClient the app client of the workforce's worker portal
+   * @param groups the user groups whose users are the team's workers (1 to 10)
+   */
+  public static fromCognitoGroups(
+    userPool: cognito.IUserPool,
+    userPoolClient: cognito.IUserPoolClient,
+    groups: cognito.IUserPoolGroup[],
+  ): WorkteamMembers {
+    return new CognitoMembers(userPool, userPoolClient, groups);
+  }
+
+  /**
+   * Workers from 1 to 10 groups of the OIDC identity provider of the account's private workforce.
+   *
+   * @param groups group names as the identity provider sends them in the `sagemaker:groups` claim
+   */
+  public static fromOidcGroups(groups: string[]): WorkteamMembers {
+    return new OidcMembers(groups);
+  }
+
+  /** How these workers sign in. */
+  public abstract readonly identityProviderType: IdentityProviderType;
+
+  /**
+   * The Cognito user pool of these workers.
+   *
+   * @default - not Cognito members
+   */
+  public abstract readonly userPool?: cognito.IUserPool;
+
+  /**
+   * The Cognito app client these workers sign in with.
+   *
+   * @default - not Cognito members
+   */
+  public abstract readonly userPoolClient?: cognito.IUserPoolClient;
+
+  /**
+   * Renders the member definitions of a work team, recording every rule they break.
+   *
+   * @internal
+   */
+  public abstract _render(validator: Validator): CfnWorkteam.MemberDefinitionProperty[];
+}
+
+class CognitoMembers extends WorkteamMembers {
+  public readonly identityProviderType = IdentityProviderType.COGNITO;
+
+  constructor(
+    public readonly userPool: cognito.IUserPool,
+    public readonly userPoolClient: cognito.IUserPoolClient,
+    private readonly groups: cognito.IUserPoolGroup[],
+  ) {
+    super();
+  }
+
+  public _render(validator: Validator): CfnWorkteam.MemberDefinitionProperty[] {
+    validator.count('members (Cognito user groups)', this.groups, MEMBER_DEFINITIONS);
+    validator.string('members user pool id', this.userPool.userPoolId, COGNITO_USER_POOL_ID);
+    validator.string('members app client id', this.userPoolClient.userPoolClientId, CLIENT_ID);
+    for (const group of this.groups) {
+      validator.string(`members user group '${group.node.path}'`, group.groupName, COGNITO_USER_GROUP);
+      const poolOfGroup = userPoolIdOfGroup(group);
+      if (poolOfGroup !== undefined && certainlyDifferent(poolOfGroup, this.userPool.userPoolId)) {
+        validator.fail(
+          `members user group '${group.node.path}'`,
+          `the group belongs to another user pool than '${this.userPool.node.path}'; a work team's groups must all be in its user pool`,
+        );
+      }
+    }
+    return this.groups.map((group) => ({
+      cognitoMemberDefinition: {
+        cognitoUserPool: this.userPool.userPoolId,
+        cognitoClientId: this.userPoolClient.userPoolClientId,
+        cognitoUserGroup: group.groupName,
+      },
+    }));
+  }
+}
+
+class OidcMembers extends WorkteamMembers {
+  public readonly identityProviderType = IdentityProviderType.OIDC;
+  public readonly userPool = undefined;
+  public readonly userPoolClient = undefined;
+
+  constructor(private readonly groups: string[]) {
+    super();
+  }
+
+  public _render(validator: Validator): CfnWorkteam.MemberDefinitionProperty[] {
+    validator.count('members (OIDC groups)', this.groups, OIDC_GROUPS);
+    if (!Token.isUnresolved(this.groups)) {
+      this.groups.forEach((group, index) => validator.string(`members OIDC group [${index}]`, group, OIDC_GROUP));
+    }
+    return [{ oidcMemberDefinition: { oidcGroups: this.groups } }];
+  }
+}
+
+/** The user pool id a group defined in this app was created in. */
+function userPoolIdOfGroup(group: cognito.IUserPoolGroup): string | undefined {
+  const resource = group.node.defaultChild;
+  return resource instanceof cognito.CfnUserPoolGroup ? resource.userPoolId : undefined;
+}

@@ -1,0 +1,26 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { App, Environment, Stack } from 'aws-cdk-lib';
+
+/** One output folder per test file, removed when the file's tests end. */
+const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk-sagemaker-workteam-test-'));
+afterAll(() => fs.rmSync(outdir, { recursive: true, force: true }));
+
+export const ENV: Environment = { account: '123456789012', region: 'us-east-1' };
+
+/**
+ * An app whose synth fails on any finding of aws-cdk-lib's CloudFormation registry-schema validation,
+ * so every template a test synthesizes is checked against the AWS::SageMaker::* schemas.
+ */
+export function testApp(): App {
+  return new App({
+    outdir,
+    context: { '@aws-cdk/core:validateAgainstDefaultRules': true },
+  });
+}
+
+/** A stack in a fixed account and region (`ENV`) of a new test app. */
+export function testStack(env: Environment = ENV, app: App = testApp(), id = 'Stack'): Stack {
+  return new Stack(app, id, { env });
+}
