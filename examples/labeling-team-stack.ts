@@ -1,19 +1,20 @@
-import { RemovalPolicy, Stack, StackProps } from 'aws-cdk-lib';
+import { CfnOutput, RemovalPolicy, Stack, StackProps } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
-import { Workteam } from '../src';
+import { Workforce, WorkforceIdentity, Workteam } from '../src';
 
 /**
- * A realistic private labeling setup: the Cognito user pool that signs workers in, the group that
- * makes up the work team, the app client of the worker portal, the topic that tells workers
- * about new tasks, and the work team.
+ * A realistic private labeling setup: the Cognito user pool that signs workers in, the app client of
+ * the worker portal, the private workforce on them, the group that makes up the work team, the topic
+ * that tells workers about new tasks, and the work team.
  */
 export class LabelingTeamStack extends Stack {
   public readonly userPool: cognito.UserPool;
   public readonly userPoolClient: cognito.UserPoolClient;
   public readonly labelers: cognito.UserPoolGroup;
   public readonly notificationTopic: sns.Topic;
+  public readonly workforce: Workforce;
   public readonly workteam: Workteam;
 
   constructor(scope: Construct, id: string, props?: StackProps) {
@@ -25,9 +26,27 @@ export class LabelingTeamStack extends Stack {
       passwordPolicy: { minLength: 12, requireSymbols: true, requireDigits: true },
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    // The worker portal signs workers in through the user pool's hosted UI.
+    this.userPool.addDomain('SignIn', { cognitoDomain: { domainPrefix: `labeling-${this.account}` } });
+
+    // The portal's host name exists once the workforce does: after the first deployment, pass its
+    // `WorkerPortalSubDomain` output as `-c workerPortalSubDomain=...`, so that the template holds the
+    // URLs SageMaker sets on the client and a later update of the client keeps them.
+    const subDomain: string | undefined = this.node.tryGetContext('workerPortalSubDomain');
     this.userPoolClient = this.userPool.addClient('WorkerPortal', {
       generateSecret: true,
+      oAuth: {
+        flows: { authorizationCodeGrant: true, implicitCodeGrant: true },
+        scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE],
+        callbackUrls: subDomain ? [`https://${subDomain}/oauth2/idpresponse`] : undefined,
+        logoutUrls: subDomain ? [`https://${subDomain}/logout`] : undefined,
+      },
     });
+
+    this.workforce = new Workforce(this, 'Workforce', {
+      identity: WorkforceIdentity.cognito(this.userPool, this.userPoolClient),
+    });
+
     this.labelers = new cognito.UserPoolGroup(this, 'Labelers', {
       userPool: this.userPool,
       groupName: 'labelers',
@@ -42,9 +61,14 @@ export class LabelingTeamStack extends Stack {
       userPool: this.userPool,
       userPoolClient: this.userPoolClient,
       group: this.labelers,
+      workforce: this.workforce,
       description: 'Labels product images for the catalogue',
       notificationTopic: this.notificationTopic,
       tags: { project: 'catalogue' },
     });
+
+    new CfnOutput(this, 'WorkerPortalSubDomain', { value: this.workforce.subDomain });
+    new CfnOutput(this, 'WorkerPortalUrl', { value: this.workforce.workerPortalUrl });
+    new CfnOutput(this, 'WorkteamArn', { value: this.workteam.workteamArn });
   }
 }

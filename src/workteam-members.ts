@@ -1,7 +1,7 @@
 import { Token } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { CfnWorkteam } from 'aws-cdk-lib/aws-sagemaker';
-import { CLIENT_ID, COGNITO_USER_GROUP, COGNITO_USER_POOL_ID, MEMBER_DEFINITIONS, OIDC_GROUP, OIDC_GROUPS } from './private/rules';
+import { COGNITO_USER_GROUP, COGNITO_USER_POOL_ID, MEMBER_DEFINITIONS, OIDC_GROUP, OIDC_GROUPS, WORKTEAM_CLIENT_ID } from './private/rules';
 import { certainlyDifferent } from './private/same-value';
 import { Validator } from './private/validation';
 
@@ -85,7 +85,7 @@ class CognitoMembers extends WorkteamMembers {
   public _render(validator: Validator): CfnWorkteam.MemberDefinitionProperty[] {
     validator.count('members (Cognito user groups)', this.groups, MEMBER_DEFINITIONS);
     validator.string('members user pool id', this.userPool.userPoolId, COGNITO_USER_POOL_ID);
-    validator.string('members app client id', this.userPoolClient.userPoolClientId, CLIENT_ID);
+    validator.string('members app client id', this.userPoolClient.userPoolClientId, WORKTEAM_CLIENT_ID);
     for (const group of this.groups) {
       validator.string(`members user group '${group.node.path}'`, group.groupName, COGNITO_USER_GROUP);
       const poolOfGroup = userPoolIdOfGroup(group);

@@ -1,16 +1,17 @@
-import { ArnFormat, Fn, IResource, Names, Resource, Stack, Token } from 'aws-cdk-lib';
+import { Annotations, ArnFormat, Fn, IResource, Lazy, Resource, Stack, Token } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { CfnWorkteam } from 'aws-cdk-lib/aws-sagemaker';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { aws_sagemaker as sagemakerRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
+import { generateName } from './private/names';
 import { RegionalRegistry } from './private/regional-registry';
 import { DESCRIPTION, MAX_WORKTEAMS_PER_REGION, SNS_TOPIC_ARN, WORKTEAM_NAME } from './private/rules';
 import { certainlyDifferent } from './private/same-value';
 import { validateTags } from './private/tags';
 import { quote, Validator } from './private/validation';
-import { IWorkforce } from './workforce';
-import { WorkteamMembers } from './workteam-members';
+import { IWorkforce, Workforce } from './workforce';
+import { IdentityProviderType, WorkteamMembers } from './workteam-members';
 
 /**
  * A SageMaker work team: a group of workers of a private workforce that labeling jobs (Ground Truth)
@@ -233,7 +234,7 @@ export class Workteam extends WorkteamBase {
   private readonly resource: CfnWorkteam;
 
   constructor(scope: Construct, id: string, props: WorkteamProps) {
-    super(scope, id, { physicalName: props.workteamName ?? generateWorkteamName(scope, id) });
+    super(scope, id, { physicalName: props.workteamName ?? generateName(scope, id) });
     const name = this.physicalName;
     this.members = props.members;
     this.workforce = props.workforce;
@@ -250,7 +251,8 @@ export class Workteam extends WorkteamBase {
       workteamName: name,
       description: props.description ?? defaultDescription(this),
       memberDefinitions,
-      workforceName: props.workforce?.workforceName,
+      // Without a workforce, the team belongs to the one the app defines in its account and region, if any.
+      workforceName: props.workforce?.workforceName ?? Lazy.string({ produce: () => this.workforceOfRegion()?.workforceName }),
       notificationConfiguration: props.notificationTopic
         ? { notificationTopicArn: props.notificationTopic.topicArn }
         : undefined,
@@ -266,7 +268,47 @@ export class Workteam extends WorkteamBase {
     this.workteamName = this.getResourceNameAttribute(this.resource.attrWorkteamName);
 
     this.validateRegionalLimits(name);
+    this.node.addValidation({ validate: () => this.validateWorkforce() });
     this.node.addValidation({ validate: () => validateTags(new Validator(), this.resource.tags.tagValues()).errors });
+  }
+
+  /** The workforce this app defines in the team's account and region, if any. */
+  private workforceOfRegion(): IWorkforce | undefined {
+    return RegionalRegistry.of(this).first('workforce', this) as Workforce | undefined;
+  }
+
+  /** The team's members must sign in the way its workforce does, with the same user pool and client. */
+  private validateWorkforce(): string[] {
+    const workforce = this.workforce ?? this.workforceOfRegion();
+    const members = this.members;
+    if (!workforce) {
+      if (members.identityProviderType === IdentityProviderType.OIDC) {
+        Annotations.of(this).addWarningV2(
+          'cdk-sagemaker-workteam:oidcWithoutWorkforce',
+          `the OIDC work team needs an OIDC workforce in ${RegionalRegistry.environmentOf(this)}, and this app defines none: ` +
+            'create it (Workforce with WorkforceIdentity.oidc) before this team deploys',
+        );
+      }
+      return [];
+    }
+    const errors: string[] = [];
+    const where = `'${workforce.node.path}'`;
+    if (this.workforce && differentEnvironments(this, workforce)) {
+      errors.push(`workforce: ${where} is in ${RegionalRegistry.environmentOf(workforce)}, not in the team's ${RegionalRegistry.environmentOf(this)}`);
+    }
+    const workforceType = workforce.identityProviderType;
+    if (workforceType !== undefined && workforceType !== members.identityProviderType) {
+      errors.push(`members: the team's members are ${members.identityProviderType} groups, but the workforce ${where} signs in with ${workforceType}`);
+    }
+    if (workforce instanceof Workforce && members.userPool && workforce.identity.userPool) {
+      if (certainlyDifferent(members.userPool.userPoolId, workforce.identity.userPool.userPoolId)) {
+        errors.push(`members: the user pool '${members.userPool.node.path}' is not the user pool of the workforce ${where}`);
+      }
+      if (certainlyDifferent(members.userPoolClient!.userPoolClientId, workforce.identity.userPoolClient!.userPoolClientId)) {
+        errors.push(`members: the app client '${members.userPoolClient!.node.path}' is not the app client of the workforce ${where}`);
+      }
+    }
+    return errors;
   }
 
   /** SageMaker's limits per account and region: 25 work teams, and a name used once. */
@@ -296,17 +338,9 @@ export class Workteam extends WorkteamBase {
   }
 }
 
-/**
- * A deterministic name from the path of the work team `id` in `scope`, matching SageMaker's WorkteamName
- * pattern and length. It is computed before the team exists, so that the team's physical name is a literal
- * (which lets other environments reference the team): a placeholder stands at that path meanwhile.
- */
-function generateWorkteamName(scope: Construct, id: string): string {
-  const placeholder = new Construct(scope, id);
-  const unique = Names.uniqueResourceName(placeholder, { maxLength: 63, separator: '-', allowedSpecialCharacters: '-' });
-  scope.node.tryRemoveChild(placeholder.node.id);
-  // The path may start with a hyphen; the name must start with a letter or digit (the hash ends it with one).
-  return unique.replace(/^-+/, '');
+/** Whether two constructs are certainly in different accounts or regions. */
+function differentEnvironments(a: IResource, b: IResource): boolean {
+  return certainlyDifferent(a.env.account, b.env.account) || certainlyDifferent(a.env.region, b.env.region);
 }
 
 function defaultDescription(workteam: Construct): string {

@@ -1,4 +1,4 @@
-import { Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { testApp } from './util';
 import { LabelingTeamStack } from '../examples/labeling-team-stack';
 
@@ -12,7 +12,13 @@ describe('example app', () => {
     const template = Template.fromStack(stack);
     template.resourceCountIs('AWS::Cognito::UserPool', 1);
     template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: 'labelers' });
-    template.hasResourceProperties('AWS::Cognito::UserPoolClient', { GenerateSecret: true });
+    template.hasResourceProperties('AWS::Cognito::UserPoolClient', { GenerateSecret: true, AllowedOAuthFlows: ['implicit', 'code'] });
+    template.hasResourceProperties('AWS::SageMaker::Workforce', {
+      CognitoConfig: {
+        UserPool: { Ref: stack.resolve(stack.userPool.userPoolId).Ref },
+        ClientId: { Ref: stack.resolve(stack.userPoolClient.userPoolClientId).Ref },
+      },
+    });
     template.resourceCountIs('AWS::SNS::Topic', 1);
     template.hasResourceProperties('AWS::SageMaker::Workteam', {
       WorkteamName: 'Example-ImageLabelers-37047A2C',
@@ -26,6 +32,20 @@ describe('example app', () => {
         },
       ],
       NotificationConfiguration: { NotificationTopicArn: { Ref: stack.resolve(stack.notificationTopic.topicArn).Ref } },
+      WorkforceName: stack.resolve(stack.workforce.workforceName),
     });
+  });
+
+  test('with the portal sub-domain in context, the app client holds the portal URLs', () => {
+    const app = testApp();
+    app.node.setContext('workerPortalSubDomain', 'abcd1234.labeling.us-east-1.sagemaker.aws');
+
+    const stack = new LabelingTeamStack(app, 'Example');
+
+    Template.fromStack(stack).hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      CallbackURLs: ['https://abcd1234.labeling.us-east-1.sagemaker.aws/oauth2/idpresponse'],
+      LogoutURLs: ['https://abcd1234.labeling.us-east-1.sagemaker.aws/logout'],
+    });
+    Annotations.fromStack(stack).hasNoWarning('/Example/Workforce', Match.anyValue());
   });
 });

@@ -27,6 +27,7 @@ export class RegionalRegistry {
   }
 
   private readonly counts = new Map<string, number>();
+  private readonly firsts = new Map<string, IConstruct>();
   private readonly names = new Map<string, IConstruct>();
 
   private constructor() {}
@@ -36,7 +37,15 @@ export class RegionalRegistry {
     const key = `${kind}|${RegionalRegistry.environmentOf(scope)}`;
     const rank = (this.counts.get(key) ?? 0) + 1;
     this.counts.set(key, rank);
+    if (rank === 1) {
+      this.firsts.set(key, scope);
+    }
     return rank;
+  }
+
+  /** The first resource of `kind` registered in the environment of `scope`, if any. */
+  public first(kind: string, scope: IConstruct): IConstruct | undefined {
+    return this.firsts.get(`${kind}|${RegionalRegistry.environmentOf(scope)}`);
   }
 
   /** Claims a name of `kind` in the environment of `scope`; returns the construct that claimed it first. */

@@ -57,6 +57,17 @@ export const CLIENT_ID: StringRule = {
   allowed: 'printable ASCII characters',
 };
 
+/** CloudFormation's AWS::SageMaker::Workteam allows 128 characters where the API allows 1024. */
+export const WORKTEAM_CLIENT_ID: StringRule = { ...CLIENT_ID, max: 128 };
+
+/** CloudFormation's AWS::SageMaker::Workforce narrows the API's `[ -~]+` to `^[\w+]+$`. */
+export const OIDC_CLIENT_ID: StringRule = {
+  min: 1,
+  max: 1024,
+  pattern: /^[A-Za-z0-9_+]+$/,
+  allowed: 'ASCII letters, digits, _ and + (CloudFormation pattern ^[\\w+]+$)',
+};
+
 export const OIDC_GROUPS: CountRule = { min: 1, max: 10 };
 
 export const OIDC_GROUP: StringRule = {
@@ -72,6 +83,52 @@ export const SNS_TOPIC_ARN: StringRule = {
   pattern: /^arn:aws[a-z-]*:sns:[a-z0-9-]*:[0-9]{12}:[a-zA-Z0-9_.-]*$/,
   allowed: 'the ARN of an SNS topic',
 };
+
+/** The API allows 500 characters of `https://\S+`; CloudFormation 500 of `^https://.*$`. */
+export const OIDC_ENDPOINT: StringRule = {
+  min: 1,
+  max: 500,
+  pattern: /^https:\/\/\S+$/,
+  allowed: 'an https URL without spaces',
+};
+
+/** The API allows 1024 characters; CloudFormation 500. */
+export const OIDC_SCOPE: StringRule = {
+  min: 1,
+  max: 500,
+  pattern: /^[!#-\[\]-~]+( [!#-\[\]-~]+)*$/,
+  allowed: 'scopes of printable ASCII characters other than " and \\, separated by single spaces',
+};
+
+export const OIDC_EXTRA_PARAMS: CountRule = { min: 0, max: 10 };
+
+/** The API allows `.*` up to 512; the CloudFormation schema `^.+$`: one line, not empty. */
+export const OIDC_EXTRA_PARAM_KEY: StringRule = { min: 1, max: 512, pattern: NO_LINE_TERMINATORS, allowed: 'one line of text' };
+export const OIDC_EXTRA_PARAM_VALUE: StringRule = OIDC_EXTRA_PARAM_KEY;
+
+export const SOURCE_IP_CIDRS: CountRule = { min: 1, max: 10 };
+
+/**
+ * The API model's CIDR pattern, as SageMaker and CloudFormation apply it. Its IPv6 branch writes `d` for a
+ * digit in embedded IPv4 addresses, so IPv4-mapped IPv6 addresses (::ffff:10.0.0.1) never match.
+ */
+export const CIDR: StringRule = {
+  min: 4,
+  max: 64,
+  pattern: /(^(([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\.){3}([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])(\/(3[0-2]|[1-2][0-9]|[0-9]))$)|(^s*((([0-9A-Fa-f]{1,4}:){7}([0-9A-Fa-f]{1,4}|:))|(([0-9A-Fa-f]{1,4}:){6}(:[0-9A-Fa-f]{1,4}|((25[0-5]|2[0-4]d|1dd|[1-9]?d)(.(25[0-5]|2[0-4]d|1dd|[1-9]?d)){3})|:))|(([0-9A-Fa-f]{1,4}:){5}(((:[0-9A-Fa-f]{1,4}){1,2})|:((25[0-5]|2[0-4]d|1dd|[1-9]?d)(.(25[0-5]|2[0-4]d|1dd|[1-9]?d)){3})|:))|(([0-9A-Fa-f]{1,4}:){4}(((:[0-9A-Fa-f]{1,4}){1,3})|((:[0-9A-Fa-f]{1,4})?:((25[0-5]|2[0-4]d|1dd|[1-9]?d)(.(25[0-5]|2[0-4]d|1dd|[1-9]?d)){3}))|:))|(([0-9A-Fa-f]{1,4}:){3}(((:[0-9A-Fa-f]{1,4}){1,4})|((:[0-9A-Fa-f]{1,4}){0,2}:((25[0-5]|2[0-4]d|1dd|[1-9]?d)(.(25[0-5]|2[0-4]d|1dd|[1-9]?d)){3}))|:))|(([0-9A-Fa-f]{1,4}:){2}(((:[0-9A-Fa-f]{1,4}){1,5})|((:[0-9A-Fa-f]{1,4}){0,3}:((25[0-5]|2[0-4]d|1dd|[1-9]?d)(.(25[0-5]|2[0-4]d|1dd|[1-9]?d)){3}))|:))|(([0-9A-Fa-f]{1,4}:){1}(((:[0-9A-Fa-f]{1,4}){1,6})|((:[0-9A-Fa-f]{1,4}){0,4}:((25[0-5]|2[0-4]d|1dd|[1-9]?d)(.(25[0-5]|2[0-4]d|1dd|[1-9]?d)){3}))|:))|(:(((:[0-9A-Fa-f]{1,4}){1,7})|((:[0-9A-Fa-f]{1,4}){0,5}:((25[0-5]|2[0-4]d|1dd|[1-9]?d)(.(25[0-5]|2[0-4]d|1dd|[1-9]?d)){3}))|:)))(%.+)?s*(\/(12[0-8]|1[0-1][0-9]|[1-9][0-9]|[0-9]))$)/,
+  allowed: 'an IPv4 or IPv6 CIDR block such as 203.0.113.0/24 or 2001:db8::/32',
+};
+
+export const VPC_ID: StringRule = { min: 1, max: 32, pattern: /^vpc-[0-9a-z]*$/, allowed: 'a VPC id' };
+export const SUBNET_ID: StringRule = { min: 1, max: 32, pattern: /^subnet-[0-9a-z]*$/, allowed: 'a subnet id' };
+export const SECURITY_GROUP_ID: StringRule = { min: 1, max: 32, pattern: /^sg-[0-9a-z]*$/, allowed: 'a security group id' };
+
+export const WORKFORCE_SUBNETS: CountRule = { min: 1, max: 16 };
+
+export const WORKFORCE_SECURITY_GROUPS: CountRule = { min: 1, max: 5 };
+
+/** SageMaker allows one private workforce per account and region. */
+export const MAX_WORKFORCES_PER_REGION = 1;
 
 export const TAGS: CountRule = { min: 0, max: 50 };
 

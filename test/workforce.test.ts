@@ -1,0 +1,488 @@
+import { CfnOutput, CfnParameter, SecretValue, Stack, Tags } from 'aws-cdk-lib';
+import { Annotations as AssertAnnotations, Match, Template } from 'aws-cdk-lib/assertions';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { ENV, testApp, testStack } from './util';
+import { IdentityProviderType, Workforce, WorkforceIdentity, WorkforceIpAddressType, Workteam } from '../src';
+
+function cognitoIdentity(stack: Stack) {
+  const userPool = new cognito.UserPool(stack, 'Pool');
+  return WorkforceIdentity.cognito(userPool, userPool.addClient('Client', { generateSecret: true }));
+}
+
+function oidcIdentity() {
+  return WorkforceIdentity.oidc({
+    clientId: 'labeling_portal',
+    clientSecret: SecretValue.secretsManager('labeling/oidc'),
+    issuer: 'https://idp.example.com',
+    authorizationEndpoint: 'https://idp.example.com/authorize',
+    tokenEndpoint: 'https://idp.example.com/token',
+    userInfoEndpoint: 'https://idp.example.com/userinfo',
+    logoutEndpoint: 'https://idp.example.com/logout',
+    jwksUri: 'https://idp.example.com/jwks',
+  });
+}
+
+function vpcOf(stack: Stack) {
+  return new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 0, subnetConfiguration: [{ name: 'private', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }] });
+}
+
+describe('a Cognito workforce', () => {
+  test('renders the user pool and app client, and a generated name', () => {
+    const stack = testStack();
+
+    new Workforce(stack, 'Workforce', { identity: cognitoIdentity(stack) });
+
+    Template.fromStack(stack).hasResourceProperties('AWS::SageMaker::Workforce', {
+      WorkforceName: 'Stack-Workforce-9C11D5B9',
+      CognitoConfig: { UserPool: { Ref: 'PoolD3F588B8' }, ClientId: { Ref: 'PoolClient8A3E5EB7' } },
+      OidcConfig: Match.absent(),
+      SourceIpConfig: Match.absent(),
+      WorkforceVpcConfig: Match.absent(),
+    });
+  });
+
+  test('exposes its identity', () => {
+    const stack = testStack();
+    const identity = cognitoIdentity(stack);
+
+    const workforce = new Workforce(stack, 'Workforce', { identity });
+
+    expect(workforce.identity).toBe(identity);
+    expect(workforce.identityProviderType).toBe(IdentityProviderType.COGNITO);
+  });
+});
+
+describe('the worker portal app client', () => {
+  test('warns when an app client of this app does not hold the portal callback URL', () => {
+    const stack = testStack();
+
+    new Workforce(stack, 'Workforce', { identity: cognitoIdentity(stack) });
+
+    AssertAnnotations.fromStack(stack).hasWarning(
+      '/Stack/Workforce',
+      Match.stringLikeRegexp("the app client 'Stack/Pool/Client' has no callback URL of the worker portal"),
+    );
+  });
+
+  test('does not warn when the app client holds the portal callback URL', () => {
+    const stack = testStack();
+    const userPool = new cognito.UserPool(stack, 'Pool');
+    const client = userPool.addClient('Client', {
+      generateSecret: true,
+      oAuth: {
+        callbackUrls: ['https://abcd1234.labeling.us-east-1.sagemaker.aws/oauth2/idpresponse'],
+        logoutUrls: ['https://abcd1234.labeling.us-east-1.sagemaker.aws/logout'],
+      },
+    });
+
+    new Workforce(stack, 'Workforce', { identity: WorkforceIdentity.cognito(userPool, client) });
+
+    AssertAnnotations.fromStack(stack).hasNoWarning('/Stack/Workforce', Match.anyValue());
+  });
+
+  test('does not judge imported app clients or callback URLs known only at deployment', () => {
+    const stack = testStack();
+    const userPool = new cognito.UserPool(stack, 'Pool');
+    const url = new CfnParameter(stack, 'Callback').valueAsString;
+    const client = userPool.addClient('Client', { oAuth: { callbackUrls: [url] } });
+    new Workforce(stack, 'Workforce', { identity: WorkforceIdentity.cognito(userPool, client) });
+    const other = testStack();
+    const imported = cognito.UserPoolClient.fromUserPoolClientId(other, 'Client', 'abc');
+    new Workforce(other, 'Workforce', { identity: WorkforceIdentity.cognito(cognito.UserPool.fromUserPoolId(other, 'Pool', 'us-east-1_a'), imported) });
+
+    AssertAnnotations.fromStack(stack).hasNoWarning('/Stack/Workforce', Match.anyValue());
+    AssertAnnotations.fromStack(other).hasNoWarning('/Stack/Workforce', Match.anyValue());
+  });
+});
+
+describe('an OIDC workforce', () => {
+  test('renders the endpoints, and the secret as a dynamic reference', () => {
+    const stack = testStack();
+
+    new Workforce(stack, 'Workforce', { identity: oidcIdentity(), workforceName: 'labelers' });
+
+    Template.fromStack(stack).hasResourceProperties('AWS::SageMaker::Workforce', {
+      WorkforceName: 'labelers',
+      CognitoConfig: Match.absent(),
+      OidcConfig: {
+        ClientId: 'labeling_portal',
+        ClientSecret: '{{resolve:secretsmanager:labeling/oidc:SecretString:::}}',
+        Issuer: 'https://idp.example.com',
+        AuthorizationEndpoint: 'https://idp.example.com/authorize',
+        TokenEndpoint: 'https://idp.example.com/token',
+        UserInfoEndpoint: 'https://idp.example.com/userinfo',
+        LogoutEndpoint: 'https://idp.example.com/logout',
+        JwksUri: 'https://idp.example.com/jwks',
+      },
+    });
+  });
+});
+
+describe('workforce options', () => {
+  test('renders source IPs, the IP address type and tags', () => {
+    const app = testApp();
+    const stack = testStack(ENV, app);
+
+    new Workforce(stack, 'Workforce', {
+      identity: oidcIdentity(),
+      allowedSourceIps: ['203.0.113.0/24', '2001:db8::/32'],
+      ipAddressType: WorkforceIpAddressType.DUAL_STACK,
+      tags: { project: 'catalogue' },
+    });
+    Tags.of(app).add('cost-center', '1234');
+
+    Template.fromStack(stack).hasResourceProperties('AWS::SageMaker::Workforce', {
+      SourceIpConfig: { Cidrs: ['203.0.113.0/24', '2001:db8::/32'] },
+      IpAddressType: 'dualstack',
+      Tags: Match.arrayWith([
+        { Key: 'cost-center', Value: '1234' },
+        { Key: 'project', Value: 'catalogue' },
+      ]),
+    });
+  });
+
+  test('in a VPC, renders its private subnets and a new security group open to HTTPS from the VPC', () => {
+    const stack = testStack();
+    const vpc = vpcOf(stack);
+
+    const workforce = new Workforce(stack, 'Workforce', { identity: oidcIdentity(), vpc });
+
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::SageMaker::Workforce', {
+      WorkforceVpcConfig: {
+        VpcId: { Ref: 'Vpc8378EB38' },
+        Subnets: [{ Ref: 'VpcprivateSubnet1SubnetCEAD3716' }, { Ref: 'VpcprivateSubnet2Subnet2DE7549C' }],
+        SecurityGroupIds: [{ 'Fn::GetAtt': ['WorkforceSecurityGroupEE55FBC5', 'GroupId'] }],
+      },
+    });
+    template.hasResourceProperties('AWS::EC2::SecurityGroup', {
+      SecurityGroupIngress: [{ CidrIp: { 'Fn::GetAtt': ['Vpc8378EB38', 'CidrBlock'] }, FromPort: 443, ToPort: 443, IpProtocol: 'tcp' }],
+    });
+    expect(workforce.securityGroups).toHaveLength(1);
+  });
+
+  test('in a VPC, uses the security groups and subnets it is given', () => {
+    const stack = testStack();
+    const vpc = vpcOf(stack);
+    const securityGroup = ec2.SecurityGroup.fromSecurityGroupId(stack, 'Sg', 'sg-12345678');
+
+    new Workforce(stack, 'Workforce', {
+      identity: oidcIdentity(),
+      vpc,
+      vpcSubnets: { availabilityZones: [vpc.availabilityZones[0]] },
+      securityGroups: [securityGroup],
+    });
+
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::SageMaker::Workforce', {
+      WorkforceVpcConfig: { Subnets: [{ Ref: 'VpcprivateSubnet1SubnetCEAD3716' }], SecurityGroupIds: ['sg-12345678'] },
+    });
+    template.resourceCountIs('AWS::EC2::SecurityGroup', 0);
+  });
+
+  test('warns that SageMaker does not support source IPs for a portal in a VPC', () => {
+    const stack = testStack();
+
+    new Workforce(stack, 'Workforce', { identity: oidcIdentity(), vpc: vpcOf(stack), allowedSourceIps: ['10.0.0.0/16'] });
+
+    AssertAnnotations.fromStack(stack).hasWarning('/Stack/Workforce', Match.stringLikeRegexp('does not support source-IP restriction'));
+  });
+});
+
+describe('attributes', () => {
+  test('the ARN, name, sub-domain and portal URL come from the resource', () => {
+    const stack = testStack();
+    const workforce = new Workforce(stack, 'Workforce', { identity: oidcIdentity() });
+
+    new CfnOutput(stack, 'Arn', { value: workforce.workforceArn });
+    new CfnOutput(stack, 'RefArn', { value: workforce.workforceRef.workforceArn });
+    new CfnOutput(stack, 'Name', { value: workforce.workforceName });
+    new CfnOutput(stack, 'SubDomain', { value: workforce.subDomain });
+    new CfnOutput(stack, 'Url', { value: workforce.workerPortalUrl });
+
+    const template = Template.fromStack(stack);
+    const arn = { 'Fn::GetAtt': ['Workforce574A26FE', 'WorkforceArn'] };
+    template.hasOutput('Arn', { Value: arn });
+    template.hasOutput('RefArn', { Value: arn });
+    template.hasOutput('Name', { Value: { 'Fn::Select': [1, { 'Fn::Split': ['/', arn] }] } });
+    template.hasOutput('SubDomain', { Value: { 'Fn::GetAtt': ['Workforce574A26FE', 'SubDomain'] } });
+    template.hasOutput('Url', { Value: { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': ['Workforce574A26FE', 'SubDomain'] }]] } });
+  });
+});
+
+describe('importers', () => {
+  test('fromWorkforceName builds the ARN of the stack account and region', () => {
+    const stack = testStack();
+
+    const workforce = Workforce.fromWorkforceName(stack, 'Workforce', 'default');
+
+    expect(workforce.workforceName).toBe('default');
+    expect(workforce.identityProviderType).toBeUndefined();
+    expect(stack.resolve(workforce.workforceArn)).toEqual({
+      'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':sagemaker:us-east-1:123456789012:workforce/default']],
+    });
+    expect(workforce.workforceRef.workforceArn).toBe(workforce.workforceArn);
+  });
+
+  test('fromWorkforceAttributes keeps the sub-domain and identity type', () => {
+    const workforce = Workforce.fromWorkforceAttributes(testStack(), 'Workforce', {
+      workforceName: 'default',
+      subDomain: 'abcd1234.labeling.us-east-1.sagemaker.aws',
+      identityProviderType: IdentityProviderType.OIDC,
+    });
+
+    expect(workforce.subDomain).toBe('abcd1234.labeling.us-east-1.sagemaker.aws');
+    expect(workforce.identityProviderType).toBe(IdentityProviderType.OIDC);
+  });
+
+  test('fails to read the sub-domain of a workforce imported without it', () => {
+    const workforce = Workforce.fromWorkforceName(testStack(), 'Workforce', 'default');
+
+    expect(() => workforce.subDomain).toThrow(/subDomain of the imported workforce 'Stack\/Workforce' is unknown/);
+  });
+
+  test('fails for a name SageMaker would not accept', () => {
+    expect(() => Workforce.fromWorkforceName(testStack(), 'Workforce', 'my_workforce')).toThrow(
+      /Invalid Workforce at 'Stack\/Workforce':\n {2}- workforceName: "my_workforce" is not allowed/,
+    );
+  });
+});
+
+describe('validation at synth', () => {
+  test.each([
+    ['with an underscore', 'bad_name', /is not allowed/],
+    ['starting with a hyphen', '-labelers', /is not allowed/],
+    ['of 64 characters', 'w'.repeat(64), /has 64 characters/],
+    ['that is empty', '', /has 0 characters/],
+  ])('fails for a workforceName %s', (_, workforceName, error) => {
+    expect(() => new Workforce(testStack(), 'Workforce', { identity: oidcIdentity(), workforceName })).toThrow(
+      new RegExp(`workforceName: .*${error.source}`),
+    );
+  });
+
+  test('takes a workforceName ending with a hyphen, as SageMaker does', () => {
+    expect(() => new Workforce(testStack(), 'Workforce', { identity: oidcIdentity(), workforceName: 'labelers-' })).not.toThrow();
+  });
+
+  test('fails for no or 11 source IPs, and takes 10', () => {
+    const workforce = (allowedSourceIps: string[]) => () => new Workforce(testStack(), 'Workforce', { identity: oidcIdentity(), allowedSourceIps });
+    const cidrs = (count: number) => Array.from({ length: count }, (_, i) => `10.0.${i}.0/24`);
+
+    expect(workforce([])).toThrow(/allowedSourceIps: has 0 items; it must have 1 to 10/);
+    expect(workforce(cidrs(11))).toThrow(/allowedSourceIps: has 11 items; it must have 1 to 10/);
+    expect(workforce(cidrs(10))).not.toThrow();
+  });
+
+  test.each(['10.0.0.0', '10.0.0.0/33', '256.0.0.0/8', '010.0.0.0/8', '2001:db8::/129', 'fe80::1%eth0/64', 'example.com/24', '10.0.0.0/24 '])(
+    'fails for the source IP %j, which is not a CIDR block',
+    (cidr) => {
+      expect(() => new Workforce(testStack(), 'Workforce', { identity: oidcIdentity(), allowedSourceIps: [cidr] })).toThrow(
+        /allowedSourceIps\[0\]: .* (is not an IPv4 or IPv6 CIDR block|is not allowed; it must be an IPv4 or IPv6 CIDR block|has \d+ characters)/,
+      );
+    },
+  );
+
+  test('fails for an IPv4-mapped IPv6 address, which the API pattern rejects', () => {
+    expect(() => new Workforce(testStack(), 'Workforce', { identity: oidcIdentity(), allowedSourceIps: ['::ffff:10.0.0.1/128'] })).toThrow(
+      /allowedSourceIps\[0\]: .* is not allowed; it must be an IPv4 or IPv6 CIDR block/,
+    );
+  });
+
+  test.each(['0.0.0.0/0', '192.168.1.1/32', '::/0', '2001:db8:0:0:0:0:0:1/128'])('takes the source IP %s', (cidr) => {
+    expect(() => new Workforce(testStack(), 'Workforce', { identity: oidcIdentity(), allowedSourceIps: [cidr] })).not.toThrow();
+  });
+
+  test('fails for 6 security groups, and takes 5', () => {
+    const workforce = (count: number) => () => {
+      const stack = testStack();
+      const securityGroups = Array.from({ length: count }, (_, i) => ec2.SecurityGroup.fromSecurityGroupId(stack, `Sg${i}`, `sg-${i}`));
+      return new Workforce(stack, 'Workforce', { identity: oidcIdentity(), vpc: vpcOf(stack), securityGroups });
+    };
+
+    expect(workforce(6)).toThrow(/securityGroups: has 6 items; it must have 1 to 5/);
+    expect(workforce(0)).toThrow(/securityGroups: has 0 items/);
+    expect(workforce(5)).not.toThrow();
+  });
+
+  test('fails for 17 subnets, and takes 16', () => {
+    const workforce = (count: number) => () => {
+      const stack = testStack();
+      const vpc = ec2.Vpc.fromVpcAttributes(stack, 'Vpc', {
+        vpcId: 'vpc-1',
+        availabilityZones: ['us-east-1a'],
+        privateSubnetIds: Array.from({ length: count }, (_, i) => `subnet-${i}`),
+      });
+      return new Workforce(stack, 'Workforce', { identity: oidcIdentity(), vpc, securityGroups: [ec2.SecurityGroup.fromSecurityGroupId(stack, 'Sg', 'sg-1')] });
+    };
+
+    expect(workforce(17)).toThrow(/vpcSubnets: has 17 items; it must have 1 to 16/);
+    expect(workforce(16)).not.toThrow();
+  });
+
+  test('fails for subnets or security groups without a vpc', () => {
+    const stack = testStack();
+    expect(() => new Workforce(stack, 'Workforce', { identity: oidcIdentity(), vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED } })).toThrow(
+      /vpcSubnets, securityGroups: they need a vpc/,
+    );
+  });
+
+  test('fails for a second workforce in one account and region', () => {
+    const app = testApp();
+    new Workforce(testStack(ENV, app, 'A'), 'Workforce', { identity: oidcIdentity() });
+    new Workforce(testStack(ENV, app, 'B'), 'Workforce', { identity: oidcIdentity() });
+
+    expect(() => app.synth()).toThrow(
+      /\[B\/Workforce\] the workforce 'A\/Workforce' is already the private workforce of aws:\/\/123456789012\/us-east-1; SageMaker allows one workforce per account and region/,
+    );
+  });
+
+  test('workforces in two regions synthesize', () => {
+    const app = testApp();
+    new Workforce(testStack(ENV, app, 'A'), 'Workforce', { identity: oidcIdentity() });
+    new Workforce(testStack({ account: ENV.account, region: 'eu-west-1' }, app, 'B'), 'Workforce', { identity: oidcIdentity() });
+
+    expect(() => app.synth()).not.toThrow();
+  });
+
+  test('fails for a reserved tag key', () => {
+    const stack = testStack();
+    new Workforce(stack, 'Workforce', { identity: oidcIdentity(), tags: { 'aws:team': 'x' } });
+
+    expect(() => Template.fromStack(stack)).toThrow(/\[Stack\/Workforce\] tags key "aws:team": keys starting with 'aws:' are reserved/);
+  });
+
+  test('tokens are not judged', () => {
+    const stack = testStack();
+    const cidrs = new CfnParameter(stack, 'Cidrs', { type: 'CommaDelimitedList' }).valueAsList;
+    const name = new CfnParameter(stack, 'Name').valueAsString;
+
+    expect(() => new Workforce(stack, 'Workforce', { identity: oidcIdentity(), workforceName: name, allowedSourceIps: cidrs })).not.toThrow();
+    expect(() => new Workforce(testStack(), 'Workforce', { identity: oidcIdentity(), allowedSourceIps: [new CfnParameter(stack, 'Cidr').valueAsString] })).not.toThrow();
+  });
+});
+
+describe('work teams on a workforce', () => {
+  function cognitoSetup(stack: Stack) {
+    const userPool = new cognito.UserPool(stack, 'Pool');
+    const userPoolClient = userPool.addClient('Client');
+    const group = new cognito.UserPoolGroup(stack, 'Group', { userPool });
+    return { userPool, userPoolClient, group };
+  }
+
+  test('a team given the workforce refers to it, so the workforce is created first', () => {
+    const stack = testStack();
+    const { userPool, userPoolClient, group } = cognitoSetup(stack);
+    const workforce = new Workforce(stack, 'Workforce', { identity: WorkforceIdentity.cognito(userPool, userPoolClient) });
+
+    Workteam.fromCognitoGroup(stack, 'Team', { userPool, userPoolClient, group, workforce });
+
+    Template.fromStack(stack).hasResourceProperties('AWS::SageMaker::Workteam', {
+      WorkforceName: { 'Fn::Select': [1, { 'Fn::Split': ['/', { 'Fn::GetAtt': ['Workforce574A26FE', 'WorkforceArn'] }] }] },
+    });
+  });
+
+  test('a team without a workforce belongs to the one the app defines in its region, wherever it is defined', () => {
+    const stack = testStack();
+    const team = Workteam.fromOidcGroups(stack, 'Team', { groups: ['labelers'] });
+    new Workforce(stack, 'Workforce', { identity: oidcIdentity() });
+
+    Template.fromStack(stack).hasResourceProperties('AWS::SageMaker::Workteam', {
+      WorkforceName: { 'Fn::Select': [1, { 'Fn::Split': ['/', { 'Fn::GetAtt': ['Workforce574A26FE', 'WorkforceArn'] }] }] },
+    });
+    expect(team.workforce).toBeUndefined();
+  });
+
+  test('a team in another stack of the region refers to the workforce through an export', () => {
+    const app = testApp();
+    const workforceStack = testStack(ENV, app, 'Workforces');
+    new Workforce(workforceStack, 'Workforce', { identity: oidcIdentity() });
+    const teamStack = testStack(ENV, app, 'Teams');
+
+    Workteam.fromOidcGroups(teamStack, 'Team', { groups: ['labelers'] });
+
+    Template.fromStack(teamStack).hasResourceProperties('AWS::SageMaker::Workteam', {
+      WorkforceName: { 'Fn::Select': [1, { 'Fn::Split': ['/', { 'Fn::ImportValue': Match.stringLikeRegexp('Workforces:ExportsOutput') }] }] },
+    });
+  });
+
+  test('fails for OIDC members on a Cognito workforce', () => {
+    const stack = testStack();
+    const { userPool, userPoolClient } = cognitoSetup(stack);
+    const workforce = new Workforce(stack, 'Workforce', { identity: WorkforceIdentity.cognito(userPool, userPoolClient) });
+
+    Workteam.fromOidcGroups(stack, 'Team', { groups: ['labelers'], workforce });
+
+    expect(() => Template.fromStack(stack)).toThrow(
+      /\[Stack\/Team\] members: the team's members are OIDC groups, but the workforce 'Stack\/Workforce' signs in with COGNITO/,
+    );
+  });
+
+  test('fails for Cognito members on an OIDC workforce defined in the region', () => {
+    const stack = testStack();
+    new Workforce(stack, 'Workforce', { identity: oidcIdentity() });
+
+    Workteam.fromCognitoGroup(stack, 'Team', cognitoSetup(stack));
+
+    expect(() => Template.fromStack(stack)).toThrow(/members: the team's members are COGNITO groups, but the workforce 'Stack\/Workforce' signs in with OIDC/);
+  });
+
+  test('fails for Cognito members on an imported workforce known to be OIDC', () => {
+    const stack = testStack();
+    const workforce = Workforce.fromWorkforceAttributes(stack, 'Workforce', { workforceName: 'default', identityProviderType: IdentityProviderType.OIDC });
+
+    Workteam.fromCognitoGroup(stack, 'Team', { ...cognitoSetup(stack), workforce });
+
+    expect(() => Template.fromStack(stack)).toThrow(/signs in with OIDC/);
+  });
+
+  test('fails for members of another user pool and app client than the workforce', () => {
+    const stack = testStack();
+    const workforcePool = new cognito.UserPool(stack, 'WorkforcePool');
+    new Workforce(stack, 'Workforce', { identity: WorkforceIdentity.cognito(workforcePool, workforcePool.addClient('Client')) });
+
+    Workteam.fromCognitoGroup(stack, 'Team', cognitoSetup(stack));
+
+    expect(() => Template.fromStack(stack)).toThrow(
+      /members: the user pool 'Stack\/Pool' is not the user pool of the workforce 'Stack\/Workforce'\n.*members: the app client 'Stack\/Pool\/Client' is not the app client of the workforce/,
+    );
+  });
+
+  test('fails for members of another app client of the workforce user pool', () => {
+    const stack = testStack();
+    const { userPool, userPoolClient, group } = cognitoSetup(stack);
+    new Workforce(stack, 'Workforce', { identity: WorkforceIdentity.cognito(userPool, userPool.addClient('Other')) });
+
+    Workteam.fromCognitoGroup(stack, 'Team', { userPool, userPoolClient, group });
+
+    expect(() => Template.fromStack(stack)).toThrow(/members: the app client 'Stack\/Pool\/Client' is not the app client of the workforce/);
+  });
+
+  test('fails for a workforce of another region', () => {
+    const app = testApp();
+    const workforce = new Workforce(testStack({ account: ENV.account, region: 'eu-west-1' }, app, 'Workforces'), 'Workforce', { identity: oidcIdentity() });
+    const teamStack = testStack(ENV, app, 'Teams');
+
+    Workteam.fromOidcGroups(teamStack, 'Team', { groups: ['labelers'], workforce });
+
+    expect(() => app.synth()).toThrow(/workforce: 'Workforces\/Workforce' is in aws:\/\/123456789012\/eu-west-1, not in the team's aws:\/\/123456789012\/us-east-1/);
+  });
+
+  test('warns about an OIDC team with no workforce in the app', () => {
+    const stack = testStack();
+
+    Workteam.fromOidcGroups(stack, 'Team', { groups: ['labelers'] });
+
+    const annotations = AssertAnnotations.fromStack(stack);
+    annotations.hasWarning('/Stack/Team', Match.stringLikeRegexp('the OIDC work team needs an OIDC workforce in aws://123456789012/us-east-1'));
+  });
+
+  test('does not warn about an OIDC team whose workforce is defined', () => {
+    const stack = testStack();
+    new Workforce(stack, 'Workforce', { identity: oidcIdentity() });
+
+    Workteam.fromOidcGroups(stack, 'Team', { groups: ['labelers'] });
+
+    AssertAnnotations.fromStack(stack).hasNoWarning('/Stack/Team', Match.anyValue());
+  });
+});
