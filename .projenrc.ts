@@ -25,11 +25,11 @@ const project = new awscdk.AwsCdkConstructLibrary({
   github: false,
 
   cdkVersion: MIN_CDK_VERSION,
-  constructsVersion: '10.5.0',
+  constructsVersion: '10.5.1',
   jsiiVersion: '~6.0.0',
   minNodeVersion: '20.0.0',
 
-  devDeps: ['aws-cdk@^2.1100.0', 'fast-check@^4'],
+  devDeps: ['aws-cdk@^2.1100.0', 'fast-check@^4', 'cdk-nag@^3'],
 
   // Configured for Construct Hub; their builds need PyPI, Maven, NuGet and the Go proxy, so the default
   // `package` task below builds only the npm tarball (see README, "Releasing").

@@ -23,7 +23,10 @@ export class LabelingTeamStack extends Stack {
     this.userPool = new cognito.UserPool(this, 'Workers', {
       selfSignUpEnabled: false,
       signInAliases: { email: true },
-      passwordPolicy: { minLength: 12, requireSymbols: true, requireDigits: true },
+      passwordPolicy: { minLength: 12, requireLowercase: true, requireUppercase: true, requireSymbols: true, requireDigits: true },
+      mfa: cognito.Mfa.REQUIRED,
+      mfaSecondFactor: { otp: true, sms: false },
+      featurePlan: cognito.FeaturePlan.PLUS,
       removalPolicy: RemovalPolicy.RETAIN,
     });
     // The worker portal signs workers in through the user pool's hosted UI.
@@ -64,6 +67,8 @@ export class LabelingTeamStack extends Stack {
       workforce: this.workforce,
       description: 'Labels product images for the catalogue',
       notificationTopic: this.notificationTopic,
+      // Presigned URLs to the task data work only from the IP address the worker opened the task from.
+      workerAccess: { restrictS3PresignedUrlsToSourceIp: true },
       tags: { project: 'catalogue' },
     });
 

@@ -1,16 +1,21 @@
 import { Annotations, ArnFormat, Fn, IResource, Lazy, Resource, Stack, Token } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { CfnWorkteam } from 'aws-cdk-lib/aws-sagemaker';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { aws_sagemaker as sagemakerRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
 import { generateName } from './private/names';
+import { allowSageMakerToNotify } from './private/notifications';
 import { RegionalRegistry } from './private/regional-registry';
 import { DESCRIPTION, MAX_WORKTEAMS_PER_REGION, SNS_TOPIC_ARN, WORKTEAM_NAME } from './private/rules';
 import { certainlyDifferent } from './private/same-value';
 import { validateTags } from './private/tags';
 import { quote, Validator } from './private/validation';
+import { WorkerAccessSetting } from './private/worker-access-setting';
+import { WorkerAccessConfiguration } from './worker-access';
 import { IWorkforce, Workforce } from './workforce';
+import { WorkteamGrants } from './workteam-grants';
 import { IdentityProviderType, WorkteamMembers } from './workteam-members';
 
 /**
@@ -31,6 +36,53 @@ export interface IWorkteam extends IResource, sagemakerRefs.IWorkteamRef {
    * @attribute
    */
   readonly workteamName: string;
+
+  /**
+   * Permissions on this work team.
+   */
+  readonly grants: WorkteamGrants;
+
+  /**
+   * A metric of this work team, in the `AWS/SageMaker/Workteam` namespace.
+   *
+   * AWS documents the metric names of work teams but not their dimensions: pass `dimensionsMap` as
+   * CloudWatch lists them for your team (in the console's metric browser). Without dimensions the metric
+   * matches only data published without any.
+   *
+   * @param metricName a Ground Truth work team metric, such as `TasksSubmitted`
+   * @default - the sum over 5 minutes
+   */
+  metric(metricName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+
+  /**
+   * The number of workers who worked on tasks (`ActiveWorkers`). See `metric` for dimensions.
+   */
+  metricActiveWorkers(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+
+  /**
+   * The number of tasks workers accepted (`TasksAccepted`). See `metric` for dimensions.
+   */
+  metricTasksAccepted(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+
+  /**
+   * The number of tasks workers declined (`TasksDeclined`). See `metric` for dimensions.
+   */
+  metricTasksDeclined(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+
+  /**
+   * The number of tasks workers returned (`TasksReturned`). See `metric` for dimensions.
+   */
+  metricTasksReturned(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+
+  /**
+   * The number of tasks workers submitted (`TasksSubmitted`). See `metric` for dimensions.
+   */
+  metricTasksSubmitted(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+
+  /**
+   * The time workers spent on tasks, in seconds (`TimeSpent`). See `metric` for dimensions.
+   */
+  metricTimeSpent(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
 }
 
 /**
@@ -63,7 +115,48 @@ export abstract class WorkteamBase extends Resource implements IWorkteam {
   public get workteamRef(): sagemakerRefs.WorkteamReference {
     return { workteamArn: this.workteamArn };
   }
+
+  /** Permissions on this work team. */
+  public get grants(): WorkteamGrants {
+    return WorkteamGrants.fromWorkteam(this);
+  }
+
+  public metric(metricName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return new cloudwatch.Metric({
+      namespace: WORKTEAM_METRICS_NAMESPACE,
+      metricName,
+      statistic: cloudwatch.Stats.SUM,
+      ...props,
+    }).attachTo(this);
+  }
+
+  public metricActiveWorkers(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metric('ActiveWorkers', props);
+  }
+
+  public metricTasksAccepted(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metric('TasksAccepted', props);
+  }
+
+  public metricTasksDeclined(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metric('TasksDeclined', props);
+  }
+
+  public metricTasksReturned(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metric('TasksReturned', props);
+  }
+
+  public metricTasksSubmitted(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metric('TasksSubmitted', props);
+  }
+
+  public metricTimeSpent(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metric('TimeSpent', { unit: cloudwatch.Unit.SECONDS, ...props });
+  }
 }
+
+/** The CloudWatch namespace of Ground Truth work team metrics (workteam-private-tracking). */
+const WORKTEAM_METRICS_NAMESPACE = 'AWS/SageMaker/Workteam';
 
 /**
  * Options of every new work team, whatever its members.
@@ -92,12 +185,23 @@ export interface WorkteamOptions {
   readonly workforce?: IWorkforce;
 
   /**
-   * The SNS topic that tells the workers about new tasks. Workers are subscribed to it only when the
-   * team is created with it.
+   * The SNS topic that tells the workers about new Ground Truth tasks (Augmented AI sends none).
+   *
+   * Workers of a Cognito team are subscribed to it only when the team is created with it. The team lets
+   * SageMaker publish to a topic of this app, and to its KMS key, for this team only; for an imported
+   * topic it warns with the policy statement the topic's owner must add.
    *
    * @default - workers get no notifications
    */
   readonly notificationTopic?: sns.ITopic;
+
+  /**
+   * Limits on the S3 presigned URLs workers get. CloudFormation does not support them: a custom resource
+   * applies them with SageMaker's UpdateWorkteam, with permission on this team only.
+   *
+   * @default - SageMaker's defaults: no limits
+   */
+  readonly workerAccess?: WorkerAccessConfiguration;
 
   /**
    * Tags of the work team. `Tags.of(scope).add(...)` on any parent reaches the team too.
@@ -245,6 +349,9 @@ export class Workteam extends WorkteamBase {
       .string('description', props.description, DESCRIPTION)
       .string('notificationTopic ARN', props.notificationTopic?.topicArn, SNS_TOPIC_ARN);
     const memberDefinitions = props.members._render(validator);
+    if (props.notificationTopic) {
+      allowSageMakerToNotify(this, name, props.notificationTopic, validator);
+    }
     validator.throwIfInvalid('Workteam', this.node.path);
 
     this.resource = new CfnWorkteam(this, 'Resource', {
@@ -266,6 +373,13 @@ export class Workteam extends WorkteamBase {
       arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
     });
     this.workteamName = this.getResourceNameAttribute(this.resource.attrWorkteamName);
+    if (props.notificationTopic) {
+      // SageMaker subscribes the workers when it creates the team: the topic's policy must exist by then.
+      this.resource.node.addDependency(props.notificationTopic);
+    }
+    if (props.workerAccess) {
+      new WorkerAccessSetting(this, 'WorkerAccess', this.resource, this.workteamArn, props.workerAccess);
+    }
 
     this.validateRegionalLimits(name);
     this.node.addValidation({ validate: () => this.validateWorkforce() });

@@ -1,4 +1,9 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { App, Stack, Validations } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { AwsSolutionsChecks } from 'cdk-nag';
 import { testApp } from './util';
 import { LabelingTeamStack } from '../examples/labeling-team-stack';
 
@@ -47,5 +52,39 @@ describe('example app', () => {
       LogoutURLs: ['https://abcd1234.labeling.us-east-1.sagemaker.aws/logout'],
     });
     Annotations.fromStack(stack).hasNoWarning('/Example/Workforce', Match.anyValue());
+  });
+
+  describe('cdk-nag AwsSolutions checks', () => {
+    /** Every finding of the AwsSolutions pack on an app, from the synth's validation report. */
+    function nagFindings(addStacks: (app: App) => void): unknown[] {
+      const app = testApp();
+      addStacks(app);
+      Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+      try {
+        app.synth();
+      } catch (error) {
+        // Errors fail the synth; the report lists them all the same.
+      }
+      const report = JSON.parse(fs.readFileSync(path.join(app.outdir, 'validation-report.json'), 'utf-8'));
+      return report.pluginReports.flatMap((pluginReport: { violations?: unknown[] }) => pluginReport.violations ?? []);
+    }
+
+    test('find nothing in the example app, with no acknowledgement', () => {
+      const findings = nagFindings((app) => new LabelingTeamStack(app, 'Example', { env: { account: '123456789012', region: 'us-east-1' } }));
+
+      expect(findings).toEqual([]);
+    });
+
+    test('do find what they check (the check can fail)', () => {
+      const findings = nagFindings((app) => {
+        const stack = new Stack(app, 'Bad');
+        new iam.Role(stack, 'Role', {
+          assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+          managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('AdministratorAccess')],
+        });
+      });
+
+      expect(JSON.stringify(findings)).toContain('AwsSolutions-IAM4');
+    });
   });
 });

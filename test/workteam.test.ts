@@ -515,3 +515,52 @@ describe('validation at synth', () => {
     });
   });
 });
+
+describe('metrics', () => {
+  test('are in the AWS/SageMaker/Workteam namespace, summed, with the dimensions the caller gives', () => {
+    const team = oidcTeam(testStack());
+
+    const metric = team.metric('TasksSubmitted', { dimensionsMap: { Workteam: 'labelers' } });
+
+    expect(metric.namespace).toBe('AWS/SageMaker/Workteam');
+    expect(metric.metricName).toBe('TasksSubmitted');
+    expect(metric.statistic).toBe('Sum');
+    expect(metric.dimensions).toEqual({ Workteam: 'labelers' });
+  });
+
+  test('invent no dimensions', () => {
+    expect(oidcTeam(testStack()).metricActiveWorkers().dimensions).toBeUndefined();
+  });
+
+  test.each([
+    ['metricActiveWorkers', 'ActiveWorkers'],
+    ['metricTasksAccepted', 'TasksAccepted'],
+    ['metricTasksDeclined', 'TasksDeclined'],
+    ['metricTasksReturned', 'TasksReturned'],
+    ['metricTasksSubmitted', 'TasksSubmitted'],
+    ['metricTimeSpent', 'TimeSpent'],
+  ] as const)('%s is the %s metric', (method, metricName) => {
+    const metric = oidcTeam(testStack())[method]({ statistic: 'SampleCount' });
+
+    expect(metric.metricName).toBe(metricName);
+    expect(metric.statistic).toBe('SampleCount');
+  });
+
+  test('TimeSpent is in seconds', () => {
+    expect(oidcTeam(testStack()).metricTimeSpent().unit).toBe('Seconds');
+  });
+
+  test('an imported team has metrics too, and they make alarms', () => {
+    const stack = testStack();
+    const team = Workteam.fromWorkteamName(stack, 'Team', 'labelers');
+
+    team.metricTasksReturned({ dimensionsMap: { Workteam: 'labelers' } }).createAlarm(stack, 'Returned', { threshold: 10, evaluationPeriods: 1 });
+
+    Template.fromStack(stack).hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'AWS/SageMaker/Workteam',
+      MetricName: 'TasksReturned',
+      Statistic: 'Sum',
+      Dimensions: [{ Name: 'Workteam', Value: 'labelers' }],
+    });
+  });
+});

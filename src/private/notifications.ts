@@ -1,0 +1,82 @@
+import { Annotations, ArnFormat, Stack, Token } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import { Construct } from 'constructs';
+import { certainlyDifferent } from './same-value';
+import { Validator } from './validation';
+
+/**
+ * Lets SageMaker publish worker notifications of one work team to its topic, and nothing more: the
+ * topic's policy (and its KMS key's, if encrypted) allows `sagemaker.amazonaws.com` on the condition that
+ * the call comes from the team's account (`aws:SourceAccount`) and from the team (`aws:SourceArn`), as
+ * AWS documents it (sms-workforce-management-private-sns). What the app cannot change, a warning states.
+ *
+ * @param team the work team
+ * @param workteamName the team's name; when it is a token, the condition allows the account's work teams
+ * @param topic the notification topic
+ * @param validator records a topic SageMaker cannot use
+ */
+export function allowSageMakerToNotify(team: Construct, workteamName: string, topic: sns.ITopic, validator: Validator): void {
+  const stack = Stack.of(team);
+  if (!Token.isUnresolved(topic.fifo) && topic.fifo) {
+    validator.fail(
+      'notificationTopic',
+      `'${topic.node.path}' is a FIFO topic; workers are subscribed by email, which FIFO topics cannot deliver: use a standard topic`,
+    );
+    return;
+  }
+  if (certainlyDifferent(topic.env.region, stack.region)) {
+    validator.fail(
+      'notificationTopic',
+      `'${topic.node.path}' is in region ${topic.env.region}, the work team in ${stack.region}: use a topic of the team's region`,
+    );
+    return;
+  }
+
+  const sourceArn = stack.formatArn({
+    service: 'sagemaker',
+    resource: 'workteam',
+    resourceName: Token.isUnresolved(workteamName) ? '*' : `private-crowd/${workteamName}`,
+    arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+  });
+  const conditions = {
+    StringEquals: { 'aws:SourceAccount': stack.account },
+    ArnLike: { 'aws:SourceArn': sourceArn },
+  };
+  const sagemaker = new iam.ServicePrincipal('sagemaker.amazonaws.com');
+  const publish = new iam.PolicyStatement({
+    sid: 'SageMakerWorkteamNotifications',
+    principals: [sagemaker],
+    actions: ['sns:Publish'],
+    resources: [topic.topicArn],
+    conditions,
+  });
+  const useKey = new iam.PolicyStatement({
+    sid: 'SageMakerWorkteamNotifications',
+    principals: [sagemaker],
+    actions: ['kms:GenerateDataKey*', 'kms:Decrypt'],
+    resources: ['*'],
+    conditions,
+  });
+
+  if (certainlyDifferent(topic.env.account, stack.account)) {
+    warn(team, 'notificationTopicOtherAccount', `the topic '${topic.node.path}' is in account ${topic.env.account}; AWS documents only topics of the team's account. Its owner must add to the topic's policy`, publish, topic.masterKey ? useKey : undefined);
+    return;
+  }
+
+  const topicPolicy = topic.addToResourcePolicy(publish);
+  const keyPolicy = topic.masterKey?.addToResourcePolicy(useKey);
+  if (!topicPolicy.statementAdded) {
+    warn(team, 'notificationTopicPolicy', `the policy of the imported topic '${topic.node.path}' cannot be changed by this app; its owner must add`, publish);
+  }
+  if (keyPolicy && !keyPolicy.statementAdded) {
+    warn(team, 'notificationTopicKey', `the policy of the KMS key of the topic '${topic.node.path}' cannot be changed by this app; its owner must add`, useKey);
+  }
+}
+
+function warn(team: Construct, id: string, message: string, ...statements: (iam.PolicyStatement | undefined)[]): void {
+  const rendered = statements
+    .filter((statement): statement is iam.PolicyStatement => statement !== undefined)
+    .map((statement) => JSON.stringify(Stack.of(team).resolve(statement.toStatementJson())));
+  Annotations.of(team).addWarningV2(`cdk-sagemaker-workteam:${id}`, `${message} ${rendered.join(' and ')}`);
+}

@@ -1,0 +1,152 @@
+import { CfnParameter, Stack } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import { Workteam } from '../../src';
+import { ENV, testApp, testStack } from '../util';
+
+function team(stack: Stack, notificationTopic: sns.ITopic, workteamName = 'labelers') {
+  return Workteam.fromOidcGroups(stack, 'Team', { groups: ['labelers'], notificationTopic, workteamName });
+}
+
+
+describe('the notification topic', () => {
+  test('lets SageMaker publish, from the team account and for this team only', () => {
+    const stack = testStack();
+    const topic = new sns.Topic(stack, 'Topic');
+
+    team(stack, topic);
+
+    Template.fromStack(stack).hasResourceProperties('AWS::SNS::TopicPolicy', {
+      Topics: [{ Ref: 'TopicBFC7AF6E' }],
+      PolicyDocument: {
+        Statement: [
+          {
+            Sid: 'SageMakerWorkteamNotifications',
+            Effect: 'Allow',
+            Principal: { Service: 'sagemaker.amazonaws.com' },
+            Action: 'sns:Publish',
+            Resource: { Ref: 'TopicBFC7AF6E' },
+            Condition: {
+              StringEquals: { 'aws:SourceAccount': '123456789012' },
+              ArnLike: { 'aws:SourceArn': { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':sagemaker:us-east-1:123456789012:workteam/private-crowd/labelers']] } },
+            },
+          },
+        ],
+      },
+    });
+  });
+
+  test('exists before the team, which SageMaker subscribes the workers of when it creates it', () => {
+    const stack = testStack();
+    team(stack, new sns.Topic(stack, 'Topic'));
+
+    Template.fromStack(stack).hasResource('AWS::SageMaker::Workteam', {
+      DependsOn: Match.arrayWith(['TopicPolicyA1747468']),
+    });
+  });
+
+  test('in an environment-agnostic stack, conditions on the deploying account', () => {
+    const stack = new Stack(testApp(), 'Stack');
+    team(stack, new sns.Topic(stack, 'Topic'));
+
+    Template.fromStack(stack).hasResourceProperties('AWS::SNS::TopicPolicy', {
+      PolicyDocument: {
+        Statement: [Match.objectLike({ Condition: Match.objectLike({ StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } }) })],
+      },
+    });
+  });
+
+  test('with a team name known only at deployment, allows the account\'s work teams', () => {
+    const stack = testStack();
+    team(stack, new sns.Topic(stack, 'Topic'), new CfnParameter(stack, 'Name').valueAsString);
+
+    Template.fromStack(stack).hasResourceProperties('AWS::SNS::TopicPolicy', {
+      PolicyDocument: {
+        Statement: [Match.objectLike({ Condition: Match.objectLike({ ArnLike: { 'aws:SourceArn': { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':sagemaker:us-east-1:123456789012:workteam/*']] } } }) })],
+      },
+    });
+  });
+
+  test('encrypted with a KMS key, lets SageMaker use the key on the same conditions', () => {
+    const stack = testStack();
+    const masterKey = new kms.Key(stack, 'Key');
+    team(stack, new sns.Topic(stack, 'Topic', { masterKey }));
+
+    Template.fromStack(stack).hasResourceProperties('AWS::KMS::Key', {
+      KeyPolicy: {
+        Statement: Match.arrayWith([
+          {
+            Sid: 'SageMakerWorkteamNotifications',
+            Effect: 'Allow',
+            Principal: { Service: 'sagemaker.amazonaws.com' },
+            Action: ['kms:GenerateDataKey*', 'kms:Decrypt'],
+            Resource: '*',
+            Condition: {
+              StringEquals: { 'aws:SourceAccount': '123456789012' },
+              ArnLike: { 'aws:SourceArn': { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':sagemaker:us-east-1:123456789012:workteam/private-crowd/labelers']] } },
+            },
+          },
+        ]),
+      },
+    });
+  });
+
+  test('imported, warns with the statement its owner must add', () => {
+    const stack = testStack();
+    team(stack, sns.Topic.fromTopicArn(stack, 'Topic', 'arn:aws:sns:us-east-1:123456789012:tasks'));
+
+    Template.fromStack(stack).resourceCountIs('AWS::SNS::TopicPolicy', 0);
+    Annotations.fromStack(stack).hasWarning(
+      '/Stack/Team',
+      Match.stringLikeRegexp("the policy of the imported topic 'Stack/Topic' cannot be changed by this app; its owner must add .*\"Action\":\"sns:Publish\".*\"aws:SourceAccount\":\"123456789012\""),
+    );
+  });
+
+  test('imported with an imported key, warns with the key statement too', () => {
+    const stack = testStack();
+    const topic = sns.Topic.fromTopicAttributes(stack, 'Topic', {
+      topicArn: 'arn:aws:sns:us-east-1:123456789012:tasks',
+      keyArn: 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+    });
+
+    team(stack, topic);
+
+    Annotations.fromStack(stack).hasWarning('/Stack/Team', Match.stringLikeRegexp('the policy of the KMS key of the topic .*kms:GenerateDataKey'));
+  });
+
+  test('in another account, is left alone with a warning', () => {
+    const stack = testStack();
+    team(stack, sns.Topic.fromTopicArn(stack, 'Topic', 'arn:aws:sns:us-east-1:210987654321:tasks'));
+
+    Annotations.fromStack(stack).hasWarning(
+      '/Stack/Team',
+      Match.stringLikeRegexp("the topic 'Stack/Topic' is in account 210987654321; AWS documents only topics of the team's account"),
+    );
+  });
+
+  test('of this app in another account is not changed either', () => {
+    const app = testApp();
+    const topic = new sns.Topic(testStack({ account: '210987654321', region: ENV.region }, app, 'Topics'), 'Topic', { topicName: 'tasks' });
+    const stack = testStack(ENV, app);
+
+    team(stack, topic);
+
+    expect(Template.fromStack(topic.stack).findResources('AWS::SNS::TopicPolicy')).toEqual({});
+    Annotations.fromStack(stack).hasWarning('/Stack/Team', Match.stringLikeRegexp('is in account 210987654321'));
+  });
+
+  test('fails in another region', () => {
+    const stack = testStack();
+    expect(() => team(stack, sns.Topic.fromTopicArn(stack, 'Topic', 'arn:aws:sns:eu-west-1:123456789012:tasks'))).toThrow(
+      /notificationTopic: 'Stack\/Topic' is in region eu-west-1, the work team in us-east-1: use a topic of the team's region/,
+    );
+  });
+
+  test('fails when it is a FIFO topic', () => {
+    const stack = testStack();
+    expect(() => team(stack, new sns.Topic(stack, 'Topic', { fifo: true, topicName: 'tasks' }))).toThrow(
+      /notificationTopic: 'Stack\/Topic' is a FIFO topic; workers are subscribed by email/,
+    );
+  });
+});

@@ -1,0 +1,76 @@
+import { Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { WorkerAccessConfiguration, Workteam } from '../../src';
+import { testStack } from '../util';
+
+function teamWith(workerAccess: WorkerAccessConfiguration | undefined, description = 'Labels images', stack: Stack = testStack()) {
+  Workteam.fromOidcGroups(stack, 'Team', { groups: ['labelers'], description, workerAccess });
+  return Template.fromStack(stack);
+}
+
+function callOf(template: Template, phase: 'Create' | 'Update' | 'Delete') {
+  const resource = Object.values(template.findResources('Custom::SageMakerWorkteamWorkerAccess'))[0];
+  const call = resource.Properties[phase];
+  // Intrinsics inside the JSON text of the call are shown as their own JSON text.
+  const text = typeof call === 'string' ? call : call['Fn::Join'][1].map((part: unknown) => (typeof part === 'string' ? part : JSON.stringify(JSON.stringify(part)).slice(1, -1))).join('');
+  return JSON.parse(text);
+}
+
+describe('worker access limits', () => {
+  test('are applied with UpdateWorkteam after the team is created, and on every update', () => {
+    const template = teamWith({ restrictS3PresignedUrlsToSourceIp: true });
+
+    for (const phase of ['Create', 'Update'] as const) {
+      const call = callOf(template, phase);
+      expect(call.service).toBe('SageMaker');
+      expect(call.action).toBe('UpdateWorkteam');
+      expect(call.parameters.WorkerAccessConfiguration).toEqual({
+        S3Presign: { IamPolicyConstraints: { SourceIp: 'Enabled', VpcSourceIp: 'Disabled' } },
+      });
+      expect(call.parameters.WorkteamName).toEqual('{"Fn::GetAtt":["Team8E98563C","WorkteamName"]}');
+    }
+  });
+
+  test('enable the VPC source IP condition', () => {
+    const call = callOf(teamWith({ restrictS3PresignedUrlsToVpcSourceIp: true }), 'Create');
+
+    expect(call.parameters.WorkerAccessConfiguration.S3Presign.IamPolicyConstraints).toEqual({ SourceIp: 'Disabled', VpcSourceIp: 'Enabled' });
+  });
+
+  test('are turned off when the setting is removed', () => {
+    const call = callOf(teamWith({ restrictS3PresignedUrlsToSourceIp: true }), 'Delete');
+
+    expect(call.parameters.WorkerAccessConfiguration.S3Presign.IamPolicyConstraints).toEqual({ SourceIp: 'Disabled', VpcSourceIp: 'Disabled' });
+    expect(call.ignoreErrorCodesMatching).toBe('ResourceNotFound|ValidationException');
+  });
+
+  test('may call UpdateWorkteam on this team only', () => {
+    const template = teamWith({ restrictS3PresignedUrlsToSourceIp: true });
+
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: [{ Effect: 'Allow', Action: 'sagemaker:UpdateWorkteam', Resource: { 'Fn::GetAtt': ['Team8E98563C', 'WorkteamArn'] } }],
+      },
+    });
+  });
+
+  test('are applied again when the team changes', () => {
+    const digestOf = (template: Template) =>
+      Object.values(template.findResources('Custom::SageMakerWorkteamWorkerAccess'))[0].Properties.WorkteamDigest;
+
+    const before = digestOf(teamWith({ restrictS3PresignedUrlsToSourceIp: true }, 'Labels images'));
+    const same = digestOf(teamWith({ restrictS3PresignedUrlsToSourceIp: true }, 'Labels images'));
+    const after = digestOf(teamWith({ restrictS3PresignedUrlsToSourceIp: true }, 'Labels product images'));
+
+    expect(before).toMatch(/^[0-9a-f]{64}$/);
+    expect(same).toBe(before);
+    expect(after).not.toBe(before);
+  });
+
+  test('add nothing when not set', () => {
+    const template = teamWith(undefined);
+
+    template.resourceCountIs('Custom::SageMakerWorkteamWorkerAccess', 0);
+    template.resourceCountIs('AWS::Lambda::Function', 0);
+  });
+});
