@@ -62,7 +62,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
   },
   tsconfigDevFile: 'tsconfig.dev.json',
   tsconfigDev: { include: ['examples/**/*.ts'] },
-  gitignore: ['cdk.out/', '*.tgz', '.verify/'],
+  npmIgnoreOptions: {
+    ignorePatterns: ['/examples/', '/rosetta/', '/scripts/', '/cdk.json', '/.ci/', 'cdk.out/', '/.jsii.tabl.json', '/.pacmak-python/'],
+  },
+  gitignore: ['cdk.out/', '*.tgz', '.pacmak-python/', '.jsii.tabl.json'],
 });
 
 project.eslint?.addLintPattern('examples');
@@ -87,6 +90,20 @@ project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '2
 const packageTask = project.tasks.tryFind('package');
 packageTask?.reset();
 packageTask?.spawn(project.tasks.tryFind('package:js')!);
+
+// Every TypeScript example of the README compiles, or the build fails (as in aws-cdk and cdklabs libraries).
+const rosetta = project.addTask('rosetta:extract', {
+  description: 'Compile the README examples with jsii-rosetta (fixture: rosetta/default.ts-fixture)',
+  exec: 'jsii-rosetta extract --strict',
+});
+project.postCompileTask.spawn(rosetta);
+
+// The Python distribution, built offline (see scripts/build-python.sh); Java, .NET and Go need registries
+// this build cannot reach and are built by a release machine with `npx projen package-all`.
+project.addTask('package:python-offline', {
+  description: 'Build and check the Python wheel and sdist offline (jsii-pacmak --code-only, python3-build, twine)',
+  exec: 'bash scripts/build-python.sh',
+});
 
 // The example CDK app: `npx cdk synth` synthesizes it without touching the network.
 new JsonFile(project, 'cdk.json', {

@@ -11,7 +11,8 @@ report=test-reports/junit.xml
 print_totals() {
   if [ ! -f "$report" ]; then
     echo "no test report at $report: jest did not run"
-    echo "0 passed, 0 failed"
+    mkdir -p test-reports
+    echo "0 passed, 0 failed" | tee test-reports/totals.txt
     return
   fi
   local head tests failures errors skipped
@@ -21,7 +22,7 @@ print_totals() {
   errors=$(sed -n 's/.* errors="\([0-9]*\)".*/\1/p' <<<"$head")
   skipped=$(grep -o '<testsuite [^>]*>' "$report" | sed -n 's/.* skipped="\([0-9]*\)".*/\1/p' | awk '{ s += $1 } END { print s + 0 }')
   local failed=$((failures + errors))
-  echo "$((tests - failed - skipped)) passed, ${failed} failed, ${skipped} skipped"
+  echo "$((tests - failed - skipped)) passed, ${failed} failed, ${skipped} skipped" | tee test-reports/totals.txt
 }
 
 rm -f "$report"
