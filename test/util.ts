@@ -1,7 +1,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App, Environment, Stack } from 'aws-cdk-lib';
+import { App, Environment, SecretValue, Stack } from 'aws-cdk-lib';
+import { OidcIdentityProps } from '../src';
 
 /** One output folder per test file, removed when the file's tests end. */
 const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk-sagemaker-workteam-test-'));
@@ -24,3 +25,15 @@ export function testApp(): App {
 export function testStack(env: Environment = ENV, app: App = testApp(), id = 'Stack'): Stack {
   return new Stack(app, id, { env });
 }
+
+/** A valid OIDC identity provider: the client secret in Secrets Manager, every endpoint an https URL. */
+export const OIDC_PROPS: OidcIdentityProps = {
+  clientId: 'labeling_portal',
+  clientSecret: SecretValue.secretsManager('labeling/oidc'),
+  issuer: 'https://idp.example.com',
+  authorizationEndpoint: 'https://idp.example.com/authorize',
+  tokenEndpoint: 'https://idp.example.com/token',
+  userInfoEndpoint: 'https://idp.example.com/userinfo',
+  logoutEndpoint: 'https://idp.example.com/logout',
+  jwksUri: 'https://idp.example.com/jwks',
+};

@@ -1,19 +1,10 @@
 import { CfnParameter, SecretValue } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
-import { testStack } from './util';
+import { OIDC_PROPS, testStack } from './util';
 import { IdentityProviderType, OidcIdentityProps, Workforce, WorkforceIdentity } from '../src';
 
-const OIDC: OidcIdentityProps = {
-  clientId: 'portal',
-  clientSecret: SecretValue.secretsManager('labeling/oidc'),
-  issuer: 'https://idp.example.com',
-  authorizationEndpoint: 'https://idp.example.com/authorize',
-  tokenEndpoint: 'https://idp.example.com/token',
-  userInfoEndpoint: 'https://idp.example.com/userinfo',
-  logoutEndpoint: 'https://idp.example.com/logout',
-  jwksUri: 'https://idp.example.com/jwks',
-};
+const OIDC = OIDC_PROPS;
 
 function workforceWith(props: Partial<OidcIdentityProps>) {
   return () => new Workforce(testStack(), 'Workforce', { identity: WorkforceIdentity.oidc({ ...OIDC, ...props }) });

@@ -1,8 +1,8 @@
-import { CfnOutput, CfnParameter, SecretValue, Stack, Tags } from 'aws-cdk-lib';
+import { CfnOutput, CfnParameter, Stack, Tags } from 'aws-cdk-lib';
 import { Annotations as AssertAnnotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { ENV, testApp, testStack } from './util';
+import { ENV, OIDC_PROPS, testApp, testStack } from './util';
 import { IdentityProviderType, Workforce, WorkforceIdentity, WorkforceIpAddressType, Workteam } from '../src';
 
 function cognitoIdentity(stack: Stack) {
@@ -11,16 +11,7 @@ function cognitoIdentity(stack: Stack) {
 }
 
 function oidcIdentity() {
-  return WorkforceIdentity.oidc({
-    clientId: 'labeling_portal',
-    clientSecret: SecretValue.secretsManager('labeling/oidc'),
-    issuer: 'https://idp.example.com',
-    authorizationEndpoint: 'https://idp.example.com/authorize',
-    tokenEndpoint: 'https://idp.example.com/token',
-    userInfoEndpoint: 'https://idp.example.com/userinfo',
-    logoutEndpoint: 'https://idp.example.com/logout',
-    jwksUri: 'https://idp.example.com/jwks',
-  });
+  return WorkforceIdentity.oidc(OIDC_PROPS);
 }
 
 function vpcOf(stack: Stack) {
