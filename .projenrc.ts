@@ -29,7 +29,14 @@ const project = new awscdk.AwsCdkConstructLibrary({
   jsiiVersion: '~6.0.0',
   minNodeVersion: '20.0.0',
 
-  devDeps: ['aws-cdk@^2.1100.0', 'fast-check@^4', 'cdk-nag@^3'],
+  devDeps: [
+    'aws-cdk@^2.1100.0',
+    'fast-check@^4',
+    'cdk-nag@^3',
+    // Stryker 10 needs Node 22; 9.6 is the last for Node 20.
+    '@stryker-mutator/core@9.6.1',
+    '@stryker-mutator/jest-runner@9.6.1',
+  ],
 
   // Configured for Construct Hub; their builds need PyPI, Maven, NuGet and the Go proxy, so the default
   // `package` task below builds only the npm tarball (see README, "Releasing").
@@ -63,9 +70,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
   tsconfigDevFile: 'tsconfig.dev.json',
   tsconfigDev: { include: ['examples/**/*.ts'] },
   npmIgnoreOptions: {
-    ignorePatterns: ['/examples/', '/rosetta/', '/scripts/', '/cdk.json', '/.ci/', 'cdk.out/', '/.jsii.tabl.json', '/.pacmak-python/'],
+    ignorePatterns: ['/examples/', '/rosetta/', '/scripts/', '/cdk.json', '/.ci/', 'cdk.out/', '/.jsii.tabl.json', '/.pacmak-python/', '/stryker.config.json', '/reports/', '/.stryker-tmp/'],
   },
-  gitignore: ['cdk.out/', '*.tgz', '.pacmak-python/', '.jsii.tabl.json'],
+  gitignore: ['cdk.out/', '*.tgz', '.pacmak-python/', '.jsii.tabl.json', '.stryker-tmp/', 'reports/'],
 });
 
 project.eslint?.addLintPattern('examples');
@@ -121,6 +128,33 @@ project.addTask('synth:example', {
   // No notices, no telemetry, no instance-metadata credential probe: synth stays offline.
   env: { CDK_DISABLE_CLI_TELEMETRY: 'true', AWS_EC2_METADATA_DISABLED: 'true' },
   exec: 'cdk synth --no-notices --quiet && ls cdk.out/*.template.json',
+});
+
+// Mutation testing of src/ (StrykerJS with the jest runner): `npm run mutation`, not part of the test command.
+new JsonFile(project, 'stryker.config.json', {
+  obj: {
+    $schema: './node_modules/@stryker-mutator/core/schema/stryker-schema.json',
+    packageManager: 'npm',
+    testRunner: 'jest',
+    coverageAnalysis: 'perTest',
+    mutate: ['src/**/*.ts'],
+    // The consumer test exercises the packed compiled library, not the mutated sources.
+    jest: { config: { testPathIgnorePatterns: ['/node_modules/', '/cdk.out/', 'consumer\\.test\\.ts$'], collectCoverage: false, reporters: ['default'] } },
+    ignoreStatic: true,
+    concurrency: 2,
+    timeoutMS: 60000,
+    reporters: ['clear-text', 'progress', 'html', 'json'],
+    htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+    jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+    thresholds: { high: 90, low: 80, break: null },
+    tempDirName: '.stryker-tmp',
+  },
+});
+project.addTask('mutation', {
+  description: 'Mutation testing of src/ with StrykerJS (the score goes to reports/mutation/)',
+  // aws-cdk-lib's CloudFormation schema validation costs seconds per run and judges no mutant of src/.
+  env: { CDK_VALIDATION: 'false' },
+  exec: 'stryker run',
 });
 
 // What CI runs and what the README calls "run the tests": the whole build (projen synth, jsii, API.md,
