@@ -29,7 +29,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
   jsiiVersion: '~6.0.0',
   minNodeVersion: '20.0.0',
 
-  devDeps: ['aws-cdk@^2.1100.0', 'fast-check@^4', 'cdk-nag@^3'],
+  // integ-tests-alpha: the newest release on npm (2.245.0-alpha.0; no 2.273.0-alpha.0 exists), pinned as an alpha;
+  // its peer dependency aws-cdk-lib@^2.245.0 holds the pinned 2.273.0.
+  devDeps: ['aws-cdk@^2.1100.0', 'fast-check@^4', 'cdk-nag@^3', '@aws-cdk/integ-tests-alpha@2.245.0-alpha.0'],
 
   // Configured for Construct Hub; their builds need PyPI, Maven, NuGet and the Go proxy, so the default
   // `package` task below builds only the npm tarball (see README, "Releasing").
@@ -104,6 +106,14 @@ project.addTask('synth:example', {
   // No notices, no telemetry, no instance-metadata credential probe: synth stays offline.
   env: { CDK_DISABLE_CLI_TELEMETRY: 'true', AWS_EC2_METADATA_DISABLED: 'true' },
   exec: 'cdk synth --no-notices --quiet && ls cdk.out/*.template.json',
+});
+
+// Integration apps (test/integ.*.ts): `test` only verifies their committed snapshots (offline, never writing
+// them); this task rewrites them, to accept a change deliberately.
+project.addTask('integ:update', {
+  description: 'Rewrite the committed snapshots of the integration apps (test/integ.*.ts.snapshot/)',
+  env: { INTEG_SNAPSHOT_UPDATE: '1' },
+  exec: 'jest --ci --coverage=false --testPathPatterns test/integ-snapshots.test.ts',
 });
 
 // What CI runs and what the README calls "run the tests": the whole build (projen synth, jsii, API.md,
