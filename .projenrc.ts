@@ -108,12 +108,17 @@ project.addTask('synth:example', {
   exec: 'cdk synth --no-notices --quiet && ls cdk.out/*.template.json',
 });
 
-// Integration apps (test/integ.*.ts): `test` only verifies their committed snapshots (offline, never writing
-// them); this task rewrites them, to accept a change deliberately.
+// Integration apps (test/integ.*.ts) and the pinned ids of work teams and workforces: `test` only verifies their
+// committed snapshots (offline, never writing them); these two tasks rewrite them, to accept a change deliberately.
 project.addTask('integ:update', {
   description: 'Rewrite the committed snapshots of the integration apps (test/integ.*.ts.snapshot/)',
   env: { INTEG_SNAPSHOT_UPDATE: '1' },
   exec: 'jest --ci --coverage=false --testPathPatterns test/integ-snapshots.test.ts',
+});
+project.addTask('stability:update', {
+  description: 'Rewrite the pinned logical ids and names of work teams and workforces (test/stability/pinned-ids.json)',
+  env: { STABILITY_UPDATE: '1' },
+  exec: 'jest --ci --coverage=false --testPathPatterns test/stability.test.ts',
 });
 
 // What CI runs and what the README calls "run the tests": the whole build (projen synth, jsii, API.md,
