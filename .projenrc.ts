@@ -36,6 +36,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
     // Stryker 10 needs Node 22; 9.6 is the last for Node 20.
     '@stryker-mutator/core@9.6.1',
     '@stryker-mutator/jest-runner@9.6.1',
+    // integ-tests-alpha: the newest release on npm (2.245.0-alpha.0; no 2.273.0-alpha.0 exists), pinned as an
+    // alpha; its peer dependency aws-cdk-lib@^2.245.0 holds the pinned 2.273.0.
+    '@aws-cdk/integ-tests-alpha@2.245.0-alpha.0',
   ],
 
   // Configured for Construct Hub; their builds need PyPI, Maven, NuGet and the Go proxy, so the default
@@ -128,6 +131,19 @@ project.addTask('synth:example', {
   // No notices, no telemetry, no instance-metadata credential probe: synth stays offline.
   env: { CDK_DISABLE_CLI_TELEMETRY: 'true', AWS_EC2_METADATA_DISABLED: 'true' },
   exec: 'cdk synth --no-notices --quiet && ls cdk.out/*.template.json',
+});
+
+// Integration apps (test/integ.*.ts) and the pinned ids of work teams and workforces: `test` only verifies their
+// committed snapshots (offline, never writing them); these two tasks rewrite them, to accept a change deliberately.
+project.addTask('integ:update', {
+  description: 'Rewrite the committed snapshots of the integration apps (test/integ.*.ts.snapshot/)',
+  env: { INTEG_SNAPSHOT_UPDATE: '1' },
+  exec: 'jest --ci --coverage=false --testPathPatterns test/integ-snapshots.test.ts',
+});
+project.addTask('stability:update', {
+  description: 'Rewrite the pinned logical ids and names of work teams and workforces (test/stability/pinned-ids.json)',
+  env: { STABILITY_UPDATE: '1' },
+  exec: 'jest --ci --coverage=false --testPathPatterns test/stability.test.ts',
 });
 
 // Mutation testing of src/ (StrykerJS with the jest runner): `npm run mutation`, not part of the test command.
