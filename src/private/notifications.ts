@@ -1,4 +1,4 @@
-import { Annotations, ArnFormat, Stack, Token } from 'aws-cdk-lib';
+import { Annotations, ArnFormat, Names, Stack, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
@@ -44,15 +44,17 @@ export function allowSageMakerToNotify(team: Construct, workteamName: string, to
     ArnLike: { 'aws:SourceArn': sourceArn },
   };
   const sagemaker = new iam.ServicePrincipal('sagemaker.amazonaws.com');
+  // One statement per team: teams that share a topic (or key) must not share a Sid.
+  const sid = `SageMakerNotifications${Names.uniqueResourceName(team, { maxLength: 64 })}`;
   const publish = new iam.PolicyStatement({
-    sid: 'SageMakerWorkteamNotifications',
+    sid,
     principals: [sagemaker],
     actions: ['sns:Publish'],
     resources: [topic.topicArn],
     conditions,
   });
   const useKey = new iam.PolicyStatement({
-    sid: 'SageMakerWorkteamNotifications',
+    sid,
     principals: [sagemaker],
     actions: ['kms:GenerateDataKey*', 'kms:Decrypt'],
     resources: ['*'],

@@ -22,7 +22,7 @@ describe('the notification topic', () => {
       PolicyDocument: {
         Statement: [
           {
-            Sid: 'SageMakerWorkteamNotifications',
+            Sid: 'SageMakerNotificationsStackTeam07215EAE',
             Effect: 'Allow',
             Principal: { Service: 'sagemaker.amazonaws.com' },
             Action: 'sns:Publish',
@@ -35,6 +35,21 @@ describe('the notification topic', () => {
         ],
       },
     });
+  });
+
+  test('shared by two teams, gets one statement for each, with distinct Sids', () => {
+    const stack = testStack();
+    const masterKey = new kms.Key(stack, 'Key');
+    const topic = new sns.Topic(stack, 'Topic', { masterKey });
+    Workteam.fromOidcGroups(stack, 'Labelers', { groups: ['labelers'], notificationTopic: topic, workteamName: 'labelers' });
+    Workteam.fromOidcGroups(stack, 'Reviewers', { groups: ['reviewers'], notificationTopic: topic, workteamName: 'reviewers' });
+
+    const template = Template.fromStack(stack);
+    const sidsOf = (statements: { Sid?: string }[]) => statements.map((statement) => statement.Sid).filter((sid) => sid?.startsWith('SageMaker'));
+    const topicStatements = Object.values(template.findResources('AWS::SNS::TopicPolicy'))[0].Properties.PolicyDocument.Statement;
+    const keyStatements = Object.values(template.findResources('AWS::KMS::Key'))[0].Properties.KeyPolicy.Statement;
+    expect(sidsOf(topicStatements)).toEqual(['SageMakerNotificationsStackLabelersCECDA259', 'SageMakerNotificationsStackReviewers17DF9780']);
+    expect(sidsOf(keyStatements)).toEqual(sidsOf(topicStatements));
   });
 
   test('exists before the team, which SageMaker subscribes the workers of when it creates it', () => {
@@ -77,7 +92,7 @@ describe('the notification topic', () => {
       KeyPolicy: {
         Statement: Match.arrayWith([
           {
-            Sid: 'SageMakerWorkteamNotifications',
+            Sid: 'SageMakerNotificationsStackTeam07215EAE',
             Effect: 'Allow',
             Principal: { Service: 'sagemaker.amazonaws.com' },
             Action: ['kms:GenerateDataKey*', 'kms:Decrypt'],
