@@ -29,6 +29,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
   jsiiVersion: '~6.0.0',
   minNodeVersion: '20.0.0',
 
+  // test/deploy-truth loads @aws/cloudformation-validate from inside aws-cdk-lib, which bundles 1.12.1: that
+  // version is not published on the npm registry (which has 1.6.0-beta to 1.9.0-beta), so it cannot be a devDep.
   devDeps: ['aws-cdk@^2.1100.0', 'fast-check@^4'],
 
   // Configured for Construct Hub; their builds need PyPI, Maven, NuGet and the Go proxy, so the default
@@ -104,6 +106,13 @@ project.addTask('synth:example', {
   // No notices, no telemetry, no instance-metadata credential probe: synth stays offline.
   env: { CDK_DISABLE_CLI_TELEMETRY: 'true', AWS_EC2_METADATA_DISABLED: 'true' },
   exec: 'cdk synth --no-notices --quiet && ls cdk.out/*.template.json',
+});
+
+// The property-based deploy-truth tests with many more runs than the default `test` task gives them.
+project.addTask('test:properties', {
+  description: 'Run the property-based deploy-truth tests with 5000 runs per property (FC_NUM_RUNS)',
+  env: { FC_NUM_RUNS: '5000' },
+  exec: 'jest --ci --coverage=false test/deploy-truth.test.ts',
 });
 
 // What CI runs and what the README calls "run the tests": the whole build (projen synth, jsii, API.md,
