@@ -68,6 +68,7 @@ export function bundledCfnValidateDirectory(): string {
 
 let cfnValidate: CfnValidateModule | undefined;
 
+/** Required from aws-cdk-lib's folder, so that the resolution finds the copy aws-cdk-lib bundles. */
 function loadCfnValidate(): CfnValidateModule {
   cfnValidate ??= createRequire(require.resolve('aws-cdk-lib'))('@aws/cloudformation-validate') as CfnValidateModule;
   return cfnValidate;
@@ -79,25 +80,31 @@ export function cfnValidateVersion(): string {
   return packageJson.version;
 }
 
-let engine: { engine: CfnEngine; schemaRules: Set<string> } | undefined;
+interface SharedEngine {
+  readonly engine: CfnEngine;
+  readonly schemaRules: Set<string>;
+}
+
+let shared: SharedEngine | undefined;
 
 /**
- * The engine of this test file, built on first use (building one takes seconds) and freed after its tests.
- * Jest gives each test file its own module registry, so "one per test process" is one per test file.
+ * The engine of this test file, built on first use (building one takes seconds), reused by every validation of
+ * the file, and freed after its tests. Jest runs each test file in its own module registry and sandbox (even its
+ * own `process` object), so one engine per test process is, in Jest, one per test file.
  */
-function sharedEngine(): { engine: CfnEngine; schemaRules: Set<string> } {
-  if (!engine) {
-    const created = new (loadCfnValidate().CompositeEngine)();
-    const schemaRules = new Set(created.listRules().filter((rule) => rule.category === SCHEMA_CATEGORY).map((rule) => rule.id));
-    engine = { engine: created, schemaRules };
+function sharedEngine(): SharedEngine {
+  if (!shared) {
+    const engine = new (loadCfnValidate().CompositeEngine)();
+    const schemaRules = new Set(engine.listRules().filter((rule) => rule.category === SCHEMA_CATEGORY).map((rule) => rule.id));
+    shared = { engine, schemaRules };
   }
-  return engine;
+  return shared;
 }
 
 /** Frees the engine (the next validation builds a new one). */
 export function freeCfnEngine(): void {
-  engine?.engine.free();
-  engine = undefined;
+  shared?.engine.free();
+  shared = undefined;
 }
 
 if (typeof afterAll === 'function') {

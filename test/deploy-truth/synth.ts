@@ -1,16 +1,29 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App, Stack } from 'aws-cdk-lib';
+import { App, Environment, LegacyStackSynthesizer, Stack } from 'aws-cdk-lib';
 import { apiModelReport } from './api-model';
 import { validateAgainstCfnSchema } from './cfn-schema';
 
 /** One output folder per test file, removed when the file's tests end. */
 let outdir: string | undefined;
 
+/**
+ * Where to make it: in memory (/dev/shm) when there is one, else in the temporary folder. Each synth rewrites the
+ * same few files, and rewriting a file on a disk file system (ext4 flushes a truncated file) costs milliseconds.
+ */
+function tempRoot(): string {
+  try {
+    fs.accessSync('/dev/shm', fs.constants.W_OK);
+    return '/dev/shm';
+  } catch {
+    return os.tmpdir();
+  }
+}
+
 function testOutdir(): string {
   if (!outdir) {
-    outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk-sagemaker-workteam-deploy-truth-'));
+    outdir = fs.mkdtempSync(path.join(tempRoot(), 'cdk-sagemaker-workteam-deploy-truth-'));
   }
   return outdir;
 }
@@ -26,7 +39,7 @@ if (typeof afterAll === 'function') {
 
 /**
  * A new app that writes into this test file's temporary folder. It records no stack traces (they make synth
- * several times slower).
+ * several times slower) and writes no tree.json.
  *
  * It also turns off, for this test file (Jest gives each its own `process.env`), the template validation that
  * aws-cdk-lib runs at every synth (`CDK_VALIDATION=false`): that is the same @aws/cloudformation-validate engine
@@ -35,7 +48,18 @@ if (typeof afterAll === 'function') {
  */
 export function deployTruthApp(): App {
   process.env.CDK_VALIDATION = 'false';
-  return new App({ outdir: testOutdir(), stackTraces: false, analyticsReporting: false });
+  return new App({ outdir: testOutdir(), stackTraces: false, analyticsReporting: false, treeMetadata: false });
+}
+
+/** The account and region of the stacks of `deployTruthStack`. */
+export const DEPLOY_TRUTH_ENV: Environment = { account: '123456789012', region: 'us-east-1' };
+
+/**
+ * A stack in a new `deployTruthApp`. Its synthesizer writes no bootstrap parameter, rule or asset manifest, which
+ * halves the time of a synth; the resources of the template are the same as with the default synthesizer.
+ */
+export function deployTruthStack(env: Environment = DEPLOY_TRUTH_ENV): Stack {
+  return new Stack(deployTruthApp(), 'Stack', { env, synthesizer: new LegacyStackSynthesizer() });
 }
 
 /** Synthesizes the app of `stack` and returns the stack's template. */
