@@ -29,6 +29,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
   jsiiVersion: '~6.0.0',
   minNodeVersion: '20.0.0',
 
+  // test/deploy-truth loads @aws/cloudformation-validate from inside aws-cdk-lib, which bundles 1.12.1: that
+  // version is not published on the npm registry (which has 1.6.0-beta to 1.9.0-beta), so it cannot be a devDep.
   devDeps: [
     'aws-cdk@^2.1100.0',
     'fast-check@^4',
@@ -171,6 +173,13 @@ project.addTask('mutation', {
   // aws-cdk-lib's CloudFormation schema validation costs seconds per run and judges no mutant of src/.
   env: { CDK_VALIDATION: 'false' },
   exec: 'stryker run',
+});
+
+// The property-based deploy-truth tests with many more runs than the default `test` task gives them.
+project.addTask('test:properties', {
+  description: 'Run the property-based deploy-truth tests with 5000 runs per property (FC_NUM_RUNS)',
+  env: { FC_NUM_RUNS: '5000' },
+  exec: 'jest --ci --coverage=false test/deploy-truth.test.ts',
 });
 
 // What CI runs and what the README calls "run the tests": the whole build (projen synth, jsii, API.md,

@@ -1,0 +1,639 @@
+import { Stack } from 'aws-cdk-lib';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import { Construct } from 'constructs';
+import * as fc from 'fast-check';
+import { deployTruth, deployTruthStack, loadSageMakerModel, synthTemplate } from './deploy-truth';
+import { Workforce, Workteam, WorkteamMembers, WorkteamOptions } from '../src';
+import * as arb from './deploy-truth/arbitraries';
+
+/*
+ * Property-based deploy-truth tests: whatever VALID props the library is given (valid per the SageMaker API
+ * model, with characters and lengths read from the model), what it synthesizes passes both the CloudFormation
+ * registry schemas and the API model; whatever props break exactly one rule of the model, the library fails at
+ * synth with an error that names the property.
+ *
+ * FC_NUM_RUNS sets the runs of each property (default 500); `npx projen test:properties` runs 5000.
+ */
+
+const NUM_RUNS = numRunsFromEnvironment();
+/** Generous: about 10 ms a run for invalid props, 20 ms for valid ones (synth and both checks). */
+const TIMEOUT_MS = 60_000 + NUM_RUNS * 60;
+
+function numRunsFromEnvironment(): number {
+  const text = process.env.FC_NUM_RUNS;
+  if (text === undefined || text === '') {
+    return 500;
+  }
+  const runs = Number(text);
+  if (!Number.isInteger(runs) || runs < 1) {
+    throw new Error(`FC_NUM_RUNS must be a positive integer, not ${JSON.stringify(text)}`);
+  }
+  return runs;
+}
+
+/** Fails this whole file, saying to install python3-botocore, when the API model is missing. */
+const model = loadSageMakerModel();
+const shapes = arb.workteamShapes(model);
+
+/**
+ * The maxLength of CognitoClientId in the AWS::SageMaker::Workteam registry schema (of the engine aws-cdk-lib
+ * 2.273.0 bundles), below the API model's ClientId maximum: see the failing test below.
+ */
+const CFN_SCHEMA_COGNITO_CLIENT_ID_MAX = 128;
+
+/** SNS topic names have at most 256 characters (SNS CreateTopic), which keeps a topic ARN far below 2048. */
+const SNS_TOPIC_NAME_MAX = 256;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Valid props
+// ---------------------------------------------------------------------------------------------------------------
+
+/** Tag keys starting with 'aws:' (in any case) are reserved: a rule of the service that the model does not state. */
+const validTagKey = arb.validStringOf(shapes.tagKey).filter((key) => !key.toLowerCase().startsWith('aws:'));
+
+/** Mostly a few tags (`size: 'small'`), sometimes as many as the model allows. */
+const validTags = fc.oneof(
+  {
+    arbitrary: fc.dictionary(validTagKey, arb.validStringOf(shapes.tagValue), { minKeys: shapes.tags.min ?? 0, maxKeys: shapes.tags.max, size: 'small' }),
+    weight: 9,
+  },
+  fc.dictionary(validTagKey, arb.validStringOf(shapes.tagValue), { minKeys: shapes.tags.max, maxKeys: shapes.tags.max }),
+);
+
+type TopicSpec = { kind: 'defined' } | { kind: 'imported'; arn: string };
+
+const validTopic: fc.Arbitrary<TopicSpec> = fc.oneof(
+  fc.constant<TopicSpec>({ kind: 'defined' }),
+  arb.validTopicArn(shapes.topicArn, SNS_TOPIC_NAME_MAX).map((arn): TopicSpec => ({ kind: 'imported', arn })),
+);
+
+interface OptionsSpec {
+  readonly workteamName?: string;
+  readonly description?: string;
+  readonly workforceName?: string;
+  readonly topic?: TopicSpec;
+  readonly tags?: Record<string, string>;
+}
+
+const validOptions: fc.Arbitrary<OptionsSpec> = fc.record({
+  workteamName: fc.option(arb.validNameOf(shapes.workteamName), { nil: undefined }),
+  description: fc.option(arb.validStringOf(shapes.description), { nil: undefined }),
+  workforceName: fc.option(arb.validNameOf(shapes.workforceName), { nil: undefined }),
+  topic: fc.option(validTopic, { nil: undefined }),
+  tags: fc.option(validTags, { nil: undefined }),
+});
+
+const validOidcGroups = arb.arrayOf(arb.validStringOf(shapes.oidcGroup), shapes.oidcGroups.min ?? 0, shapes.oidcGroups.max!);
+
+function workteamOptions(stack: Stack, spec: OptionsSpec): WorkteamOptions {
+  let notificationTopic: sns.ITopic | undefined;
+  if (spec.topic?.kind === 'defined') {
+    notificationTopic = new sns.Topic(stack, 'Topic');
+  } else if (spec.topic?.kind === 'imported') {
+    notificationTopic = sns.Topic.fromTopicArn(stack, 'Topic', spec.topic.arn);
+  }
+  return {
+    workteamName: spec.workteamName,
+    description: spec.description,
+    workforce: spec.workforceName === undefined ? undefined : Workforce.fromWorkforceName(stack, 'Workforce', spec.workforceName),
+    notificationTopic,
+    tags: spec.tags,
+  };
+}
+
+function newStack(): Stack {
+  return deployTruthStack();
+}
+
+/** The properties of the stack's one work team. */
+function workteamProperties(template: Record<string, any>): Record<string, any> {
+  const teams = Object.values<any>(template.Resources).filter((resource) => resource.Type === 'AWS::SageMaker::Workteam');
+  expect(teams).toHaveLength(1);
+  return teams[0].Properties;
+}
+
+/** Synthesizes the stack and checks its template with both checkers; returns the work team's properties. */
+function expectDeployable(stack: Stack, spec: OptionsSpec): Record<string, any> {
+  const template = synthTemplate(stack);
+  expect(deployTruth(template)).toEqual({ cfnSchema: [], apiModel: [], notInModel: [] });
+
+  // What was given is what is deployed.
+  const properties = workteamProperties(template);
+  if (spec.workteamName !== undefined) {
+    expect(properties.WorkteamName).toBe(spec.workteamName);
+  }
+  if (spec.description !== undefined) {
+    expect(properties.Description).toBe(spec.description);
+  }
+  if (spec.workforceName !== undefined) {
+    expect(properties.WorkforceName).toBe(spec.workforceName);
+  }
+  if (spec.topic?.kind === 'imported') {
+    expect(properties.NotificationConfiguration).toEqual({ NotificationTopicArn: spec.topic.arn });
+  }
+  const tags = Object.fromEntries((properties.Tags ?? []).map((tag: { Key: string; Value: string }) => [tag.Key, tag.Value]));
+  expect(tags).toEqual({ ...spec.tags });
+  return properties;
+}
+
+function assertProperty<T>(arbitrary: fc.Arbitrary<T>, predicate: (value: T) => void, parameters: fc.Parameters<[T]> = {}): void {
+  fc.assert(fc.property(arbitrary, predicate), { numRuns: NUM_RUNS, ...parameters });
+}
+
+describe('valid props synthesize a work team that CloudFormation and SageMaker accept', () => {
+  test(
+    'Workteam.fromOidcGroups',
+    () => {
+      assertProperty(fc.tuple(validOidcGroups, validOptions), ([groups, spec]) => {
+        const stack = newStack();
+        Workteam.fromOidcGroups(stack, 'Team', { groups, ...workteamOptions(stack, spec) });
+
+        const properties = expectDeployable(stack, spec);
+        expect(properties.MemberDefinitions).toEqual([{ OidcMemberDefinition: { OidcGroups: groups } }]);
+      });
+    },
+    TIMEOUT_MS,
+  );
+
+  type Defined = { kind: 'defined' };
+  type Imported = { kind: 'imported'; id: string };
+
+  const DEFINED: Defined = { kind: 'defined' };
+
+  /**
+   * Groups of one pool, each defined here or imported, with distinct names (a pool has one group of a name):
+   * mostly one (Workteam.fromCognitoGroup), else as many as the model allows member definitions.
+   */
+  const cognitoGroup = fc.record({ defined: fc.boolean(), name: arb.validStringOf(shapes.userGroup) });
+  const cognitoGroups = fc.oneof(
+    { arbitrary: cognitoGroup.map((group) => [group]), weight: 3 },
+    arb.arrayOf(cognitoGroup, shapes.memberDefinitions.min ?? 1, shapes.memberDefinitions.max!, (group) => group.name),
+  );
+
+  const cognitoMembers = (clientIdMax: number) =>
+    fc.record({
+      pool: fc.oneof(fc.constant<Defined | Imported>(DEFINED), arb.validUserPoolId(shapes.userPool).map((id): Imported => ({ kind: 'imported', id }))),
+      client: fc.oneof(
+        fc.constant<Defined | Imported>(DEFINED),
+        arb.validStringOf(shapes.clientId, clientIdMax).map((id): Imported => ({ kind: 'imported', id })),
+      ),
+      groups: cognitoGroups,
+    });
+
+  type CognitoSpec = typeof cognitoMembers extends (max: number) => fc.Arbitrary<infer T> ? T : never;
+
+  /** One group: Workteam.fromCognitoGroup; more: new Workteam with WorkteamMembers.fromCognitoGroups. */
+  function cognitoTeam(stack: Stack, members: CognitoSpec, spec: OptionsSpec): void {
+    const userPool =
+      members.pool.kind === 'imported' ? cognito.UserPool.fromUserPoolId(stack, 'Pool', members.pool.id) : new cognito.UserPool(stack, 'Pool');
+    const userPoolClient =
+      members.client.kind === 'imported'
+        ? cognito.UserPoolClient.fromUserPoolClientId(stack, 'Client', members.client.id)
+        : userPool.addClient('Client');
+    const groups = members.groups.map(({ defined, name }, i) =>
+      defined
+        ? new cognito.UserPoolGroup(stack, `Group${i}`, { userPool, groupName: name })
+        : cognito.UserPoolGroup.fromGroupName(stack, `Group${i}`, name),
+    );
+    if (groups.length === 1) {
+      Workteam.fromCognitoGroup(stack, 'Team', { userPool, userPoolClient, group: groups[0], ...workteamOptions(stack, spec) });
+    } else {
+      new Workteam(stack, 'Team', { members: WorkteamMembers.fromCognitoGroups(userPool, userPoolClient, groups), ...workteamOptions(stack, spec) });
+    }
+  }
+
+  test(
+    'Workteam.fromCognitoGroup and WorkteamMembers.fromCognitoGroups, with imported and defined pools, clients and groups',
+    () => {
+      assertProperty(fc.tuple(cognitoMembers(CFN_SCHEMA_COGNITO_CLIENT_ID_MAX), validOptions), ([members, spec]) => {
+        const stack = newStack();
+        cognitoTeam(stack, members, spec);
+
+        const definitions = expectDeployable(stack, spec).MemberDefinitions;
+        expect(definitions).toHaveLength(members.groups.length);
+        definitions.forEach(({ CognitoMemberDefinition: definition }: any, i: number) => {
+          if (members.pool.kind === 'imported') {
+            expect(definition.CognitoUserPool).toBe(members.pool.id);
+          }
+          if (members.client.kind === 'imported') {
+            expect(definition.CognitoClientId).toBe(members.client.id);
+          }
+          if (!members.groups[i].defined) {
+            expect(definition.CognitoUserGroup).toBe(members.groups[i].name);
+          }
+        });
+      });
+    },
+    TIMEOUT_MS,
+  );
+
+  // BUG (library vs. registry schema): the library takes app client ids of up to 1024 printable ASCII characters
+  // (CLIENT_ID in src/private/rules.ts, as the API model's ClientId), but the AWS::SageMaker::Workteam registry
+  // schema limits CognitoClientId to 128 characters (F3033 "length 129 exceeds maximum 128"): CloudFormation rejects
+  // such a team at deployment, while the library accepts it at synth. (Cognito's own client ids are at most 128.)
+  // This test passes once the library rejects client ids longer than 128 characters (then remove `.failing`).
+  test.failing(
+    'an imported app client id longer than the registry schema allows (129 to 1024 characters) is rejected at synth',
+    () => {
+      const longClientId = arb.stringOf(arb.charactersOf(shapes.clientId), CFN_SCHEMA_COGNITO_CLIENT_ID_MAX + 1, shapes.clientId.max!);
+      assertProperty(
+        longClientId,
+        (clientId) => {
+          const stack = newStack();
+          const build = () => {
+            Workteam.fromCognitoGroup(stack, 'Team', {
+              userPool: cognito.UserPool.fromUserPoolId(stack, 'Pool', 'us-east-1_aBcDeF123'),
+              userPoolClient: cognito.UserPoolClient.fromUserPoolClientId(stack, 'Client', clientId),
+              group: cognito.UserPoolGroup.fromGroupName(stack, 'Group', 'labelers'),
+            });
+            return synthTemplate(stack);
+          };
+          // Either the library rejects it at synth, naming the property, or what it synthesizes must deploy.
+          let template: Record<string, any>;
+          try {
+            template = build();
+          } catch (error) {
+            expect(String(error)).toMatch(/members app client id: /);
+            return;
+          }
+          expect(deployTruth(template).cfnSchema).toEqual([]);
+        },
+        { endOnFailure: true },
+      );
+    },
+    TIMEOUT_MS,
+  );
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Construct paths: default names and descriptions
+// ---------------------------------------------------------------------------------------------------------------
+
+/** Construct ids (no '/', and not the names of Object.prototype members, which trip the constructs library). */
+const constructId = (characters: fc.Arbitrary<string>) =>
+  fc.array(characters, { minLength: 1, maxLength: 90 }).map((cs) => cs.join('')).filter((id) => !id.includes('/') && !(id in {}));
+
+const bmpCharacter = arb.characterOf({ ...arb.charactersWhere('any', () => true), astral: [] });
+
+describe('default names and descriptions', () => {
+  test(
+    'deploy whatever the construct path (characters of the Basic Multilingual Plane)',
+    () => {
+      assertProperty(fc.array(constructId(bmpCharacter), { minLength: 1, maxLength: 4 }), (ids) => {
+        const stack = newStack();
+        const scope = ids.slice(0, -1).reduce<Construct>((parent, id) => new Construct(parent, id), stack);
+        Workteam.fromOidcGroups(scope, ids[ids.length - 1], { groups: ['labelers'] });
+
+        expectDeployable(stack, {});
+      });
+    },
+    TIMEOUT_MS,
+  );
+
+  // BUG (library vs. both checkers): when the construct path makes the default description longer than 200
+  // characters, `defaultDescription` (src/workteam.ts) cuts it with `text.slice(0, 199)`, which counts UTF-16 code
+  // units and can cut an emoji (or any character beyond U+FFFF) in half: the description then ends with a lone
+  // surrogate, such as "...aaa\ud83d…". The template's JSON holds "\ud83d", which CloudFormation Validate cannot
+  // parse (F1101 "JSON parse error: unexpected end of hex escape"; with @aws-cdk/core:validateAgainstDefaultRules
+  // aws-cdk-lib's synth fails), and which is not well-formed Unicode for the API (UTF-8 JSON) either.
+  // This test passes once the cut keeps surrogate pairs whole (then remove `.failing`).
+  test.failing(
+    'deploy when the cut of a long default description falls inside a character beyond U+FFFF',
+    () => {
+      const astral = arb.characterOf({ ascii: [], bmp: [], astral: arb.charactersWhere('any', () => true).astral });
+      // 'Private work team Stack/' is 24 code units: the id puts an astral character at code units 198 and 199.
+      const id = fc.tuple(astral, constructId(fc.constantFrom('a', 'é', '-', '日'))).map(([c, rest]) => `${'x'.repeat(198 - 24)}${c}${rest}`);
+      assertProperty(
+        id,
+        (teamId) => {
+          const stack = newStack();
+          Workteam.fromOidcGroups(stack, teamId, { groups: ['labelers'] });
+          const template = synthTemplate(stack);
+          expect(deployTruth(template)).toEqual({ cfnSchema: [], apiModel: [], notInModel: [] });
+        },
+        { endOnFailure: true },
+      );
+    },
+    TIMEOUT_MS,
+  );
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Invalid props: each breaks exactly one rule of the model, and fails at synth naming the property
+// ---------------------------------------------------------------------------------------------------------------
+
+/** A way to break one rule: what to build, and the one problem the library must report. */
+interface Broken {
+  /** Builds a work team (or its parts) in the stack; throwing is fine. */
+  readonly build: (stack: Stack) => void;
+  /** The problem line of the error, without its leading "  - " or "  [Stack/Team] ". */
+  readonly problem: RegExp;
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A value as the library quotes it: in JSON, and shortened to '"...(70)..." (N characters)' when long. */
+const QUOTED = '".*"(?: \\(\\d+ characters\\))?';
+
+/** `property: "<value>" has N characters; it must have min to max`, as the library words it. */
+function lengthProblem(property: string, value: string, min: number, max: number): RegExp {
+  return new RegExp(`^${escape(property)}: ${QUOTED} has ${value.length} characters; it must have ${min} to ${max}$`, 's');
+}
+
+/** `property: "<value>" is not allowed; it must be ...`, as the library words it. */
+function patternProblem(property: string): RegExp {
+  return new RegExp(`^${escape(property)}: ${QUOTED} is not allowed; it must be .*\\(pattern .*\\)$`, 's');
+}
+
+/** `property: has N items; it must have min to max`, as the library words it. */
+function countProblem(property: string, count: number, min: number, max: number): RegExp {
+  return new RegExp(`^${escape(property)}: has ${count} items; it must have ${min} to ${max}$`);
+}
+
+/** The problem of a value that breaks one string rule of `shape`: its length if that is wrong, else its pattern. */
+function stringProblem(property: string, value: string, shape: { min?: number; max?: number }): RegExp {
+  const min = shape.min ?? 0;
+  return value.length < min || value.length > shape.max! ? lengthProblem(property, value, min, shape.max!) : patternProblem(property);
+}
+
+/** The problems an error of the library lists: "  - problem" at construction, "  [path] problem" at synth. */
+function problemsOf(message: string): string[] {
+  return message
+    .split('\n')
+    .map((line) => /^ {2}(?:- |\[[^\]]*\] )(.*)$/s.exec(line)?.[1])
+    .filter((problem): problem is string => problem !== undefined);
+}
+
+function expectRejected(broken: Broken): void {
+  const stack = newStack();
+  let error: unknown;
+  try {
+    broken.build(stack);
+    (stack.node.root as any).synth();
+  } catch (e) {
+    error = e;
+  }
+  expect(error).toBeInstanceOf(Error);
+  const problems = problemsOf((error as Error).message);
+  expect(problems).toHaveLength(1);
+  expect(problems[0]).toMatch(broken.problem);
+}
+
+/** A text of the characters of `set` that is too long: 1 to 40 characters longer than `max`. */
+function tooLong(set: arb.CharacterSet, max: number): fc.Arbitrary<string> {
+  return arb.stringOf(set, max + 1, max + 40);
+}
+
+/** A valid text with one character of `forbidden` inserted anywhere (callers keep it within the maximum length). */
+function withForbidden(valid: fc.Arbitrary<string>, forbidden: arb.CharacterSet): fc.Arbitrary<string> {
+  return arb.insertedAnywhere(valid, arb.characterOf(forbidden));
+}
+
+function oidcTeamWith(options: (stack: Stack) => Partial<WorkteamOptions>, groups: string[] = ['labelers']): (stack: Stack) => void {
+  return (stack) => Workteam.fromOidcGroups(stack, 'Team', { groups, ...options(stack) });
+}
+
+describe('props that break one rule fail at synth, naming the property', () => {
+  const { workteamName, description, oidcGroups, oidcGroup, userPool, clientId, userGroup, tags, tagKey, tagValue, workforceName, topicArn } = shapes;
+  const min = (shape: { min?: number }) => shape.min ?? 0;
+
+  test(
+    'workteamName: too long, empty, a character it does not take, a hyphen first or last',
+    () => {
+      const name = arb.nameCharacters(workteamName);
+      const notFirst = arb.charactersWhere('workteam name: middle, not first', (c) => name.middle.ascii.includes(c) && !name.first.ascii.includes(c));
+      const shortValid = arb.nameOf(workteamName, 1, workteamName.max! - 2);
+      const broken = fc.oneof(
+        tooLong(name.middle, workteamName.max!).map((v) => name.first.ascii[0] + v.slice(2) + name.first.ascii[0]),
+        ...(min(workteamName) > 0 ? [fc.constant('')] : []),
+        withForbidden(shortValid, arb.charactersNotInName(workteamName)),
+        fc.tuple(shortValid, arb.characterOf(notFirst), fc.boolean()).map(([v, c, first]) => (first ? c + v : v + c)),
+      );
+      assertProperty(broken, (value) =>
+        expectRejected({
+          build: oidcTeamWith(() => ({ workteamName: value })),
+          problem: stringProblem('workteamName', value, workteamName),
+        }),
+      );
+    },
+    TIMEOUT_MS,
+  );
+
+  test(
+    'description: too long (in UTF-16 code units), empty, a line terminator',
+    () => {
+      const characters = arb.charactersOf(description);
+      const broken = fc.oneof(
+        tooLong(characters, description.max!),
+        ...(min(description) > 0 ? [fc.constant('')] : []),
+        withForbidden(arb.stringOf(characters, 0, description.max! - 2), arb.charactersNotIn(description)),
+      );
+      assertProperty(broken, (value) =>
+        expectRejected({
+          build: oidcTeamWith(() => ({ description: value })),
+          problem: stringProblem('description', value, description),
+        }),
+      );
+    },
+    TIMEOUT_MS,
+  );
+
+  test(
+    'OIDC groups: too few, too many, one too long, empty or with a character it does not take',
+    () => {
+      const valid = arb.validStringOf(oidcGroup);
+      const someGroups = fc.array(valid, { minLength: min(oidcGroups), maxLength: oidcGroups.max! - 1 });
+      const badGroup = fc.oneof(
+        tooLong(arb.charactersOf(oidcGroup), oidcGroup.max!),
+        ...(min(oidcGroup) > 0 ? [fc.constant('')] : []),
+        withForbidden(arb.stringOf(arb.charactersOf(oidcGroup), 0, oidcGroup.max! - 2), arb.charactersNotIn(oidcGroup)),
+      );
+      const broken = fc.oneof(
+        fc
+          .oneof(
+            ...(min(oidcGroups) > 0 ? [fc.constant([] as string[])] : []),
+            fc.array(valid, { minLength: oidcGroups.max! + 1, maxLength: oidcGroups.max! + 5 }),
+          )
+          .map((groups): Broken => ({
+            build: oidcTeamWith(() => ({}), groups),
+            problem: countProblem('members (OIDC groups)', groups.length, min(oidcGroups), oidcGroups.max!),
+          })),
+        fc.tuple(someGroups, badGroup, fc.nat()).map(([groups, bad, at]): Broken => {
+          const index = at % (groups.length + 1);
+          const property = `members OIDC group [${index}]`;
+          return {
+            build: oidcTeamWith(() => ({}), [...groups.slice(0, index), bad, ...groups.slice(index)]),
+            problem: stringProblem(property, bad, oidcGroup),
+          };
+        }),
+      );
+      assertProperty(broken, expectRejected);
+    },
+    TIMEOUT_MS,
+  );
+
+  test(
+    'Cognito members: a user pool id, an app client id or a user group name it does not take',
+    () => {
+      const valid = fc.record({
+        pool: arb.validUserPoolId(userPool),
+        client: arb.validStringOf(clientId, CFN_SCHEMA_COGNITO_CLIENT_ID_MAX),
+        group: arb.validStringOf(userGroup),
+      });
+      // Not ':': UserPool.fromUserPoolId round-trips the id through an ARN, and drops a leading ':' (':-_0' is '-_0').
+      const poolCharacters = arb.charactersWhere('user pool id: not in [\\w-:]', (c) => !/^[\w:-]$/.test(c));
+      const badPool = fc.oneof(
+        // the model's pattern, too long
+        arb.userPoolIdOf(userPool, userPool.max! + 1, userPool.max! + 40),
+        // no underscore
+        arb.stringOf(arb.charactersWhere('alphanumeric', (c) => /^[a-zA-Z0-9]$/.test(c)), 1, userPool.max!),
+        // a character neither part takes
+        withForbidden(arb.userPoolIdOf(userPool, 3, userPool.max! - 2), poolCharacters),
+      );
+      const badClient = fc.oneof(
+        tooLong(arb.charactersOf(clientId), clientId.max!),
+        fc.constant(''),
+        withForbidden(arb.stringOf(arb.charactersOf(clientId), 0, CFN_SCHEMA_COGNITO_CLIENT_ID_MAX - 2), arb.charactersNotIn(clientId)),
+      );
+      const badGroup = fc.oneof(
+        tooLong(arb.charactersOf(userGroup), userGroup.max!),
+        fc.constant(''),
+        withForbidden(arb.stringOf(arb.charactersOf(userGroup), 0, userGroup.max! - 2), arb.charactersNotIn(userGroup)),
+      );
+      const broken = fc.oneof(
+        fc.tuple(valid, badPool).map(([v, pool]) => ({ ...v, pool, problem: stringProblem('members user pool id', pool, userPool) })),
+        fc.tuple(valid, badClient).map(([v, client]) => ({ ...v, client, problem: stringProblem('members app client id', client, clientId) })),
+        fc.tuple(valid, badGroup).map(([v, group]) => ({ ...v, group, problem: stringProblem("members user group 'Stack/Group'", group, userGroup) })),
+      );
+      assertProperty(broken, (spec) =>
+        expectRejected({
+          build: (stack) =>
+            Workteam.fromCognitoGroup(stack, 'Team', {
+              userPool: cognito.UserPool.fromUserPoolId(stack, 'Pool', spec.pool),
+              userPoolClient: cognito.UserPoolClient.fromUserPoolClientId(stack, 'Client', spec.client),
+              group: cognito.UserPoolGroup.fromGroupName(stack, 'Group', spec.group),
+            }),
+          problem: spec.problem,
+        }),
+      );
+    },
+    TIMEOUT_MS,
+  );
+
+  test(
+    "tags: too many, a key or value too long or with a character it does not take, an empty key, an 'aws:' key",
+    () => {
+      const keyCharacters = arb.charactersOf(tagKey);
+      const valueCharacters = arb.charactersOf(tagValue);
+      const validValue = arb.validStringOf(tagValue);
+      const badKey = fc.oneof(
+        tooLong(keyCharacters, tagKey.max!),
+        ...(min(tagKey) > 0 ? [fc.constant('')] : []),
+        withForbidden(arb.stringOf(keyCharacters, 0, tagKey.max! - 2), arb.charactersNotIn(tagKey)),
+      );
+      const badValue = fc.oneof(
+        tooLong(valueCharacters, tagValue.max!),
+        withForbidden(arb.stringOf(valueCharacters, 0, tagValue.max! - 2), arb.charactersNotIn(tagValue)),
+      );
+      // 'aws:' in any case, then valid key characters
+      const reservedKey = fc
+        .tuple(fc.constantFrom('a', 'A'), fc.constantFrom('w', 'W'), fc.constantFrom('s', 'S'), arb.stringOf(keyCharacters, 0, tagKey.max! - 4))
+        .map(([a, w, s, rest]) => `${a}${w}${s}:${rest}`);
+      // Many tags: short ones, which keep the run fast.
+      const shortKey = arb.stringOf(keyCharacters, Math.max(min(tagKey), 1), 12).filter((key) => !key.toLowerCase().startsWith('aws:'));
+      const shortValue = arb.stringOf(valueCharacters, min(tagValue), 12);
+      const broken = fc.oneof(
+        fc
+          .dictionary(shortKey, shortValue, { minKeys: tags.max! + 1, maxKeys: tags.max! + 5 })
+          .map((t): Broken => ({ build: oidcTeamWith(() => ({ tags: t })), problem: countProblem('tags', Object.keys(t).length, min(tags), tags.max!) })),
+        fc.tuple(badKey, validValue).map(([key, value]): Broken => {
+          const property = `tags key ${JSON.stringify(key)}`;
+          return {
+            build: oidcTeamWith(() => ({ tags: { [key]: value } })),
+            problem: stringProblem(property, key, tagKey),
+          };
+        }),
+        fc.tuple(validTagKey, badValue).map(([key, value]): Broken => {
+          const property = `tags[${JSON.stringify(key)}]`;
+          return {
+            build: oidcTeamWith(() => ({ tags: { [key]: value } })),
+            problem: stringProblem(property, value, tagValue),
+          };
+        }),
+        fc.tuple(reservedKey, validValue).map(([key, value]): Broken => ({
+          build: oidcTeamWith(() => ({ tags: { [key]: value } })),
+          problem: new RegExp(`^${escape(`tags key ${JSON.stringify(key)}`)}: keys starting with 'aws:' are reserved for AWS$`),
+        })),
+      );
+      assertProperty(broken, expectRejected);
+    },
+    TIMEOUT_MS,
+  );
+
+  test(
+    'notificationTopic: an ARN that is not an SNS topic ARN',
+    () => {
+      const valid = arb.validTopicArn(topicArn, SNS_TOPIC_NAME_MAX);
+      const notInName = arb.charactersWhere('topic name: not in [a-zA-Z0-9_.-:]', (c) => !/^[a-zA-Z0-9_.:-]$/.test(c));
+      const broken = fc.oneof(
+        valid.map((arn) => arn.replace(':sns:', ':sqs:')),
+        valid.map((arn) => arn.replace(/:(\d{12}):/, (_, account: string) => `:${account.slice(1)}:`)),
+        fc.tuple(valid, arb.characterOf(notInName)).map(([arn, c]) => `${arn}${c}`),
+      );
+      assertProperty(broken, (arn) =>
+        expectRejected({
+          build: oidcTeamWith((stack) => ({ notificationTopic: sns.Topic.fromTopicArn(stack, 'Topic', arn) })),
+          problem: patternProblem('notificationTopic ARN'),
+        }),
+      );
+    },
+    TIMEOUT_MS,
+  );
+
+  test(
+    'workforce: a name too long, empty or with a character it does not take',
+    () => {
+      const name = arb.nameCharacters(workforceName);
+      const broken = fc.oneof(
+        arb.nameOf(workforceName, workforceName.max! + 1, workforceName.max! + 40),
+        ...(min(workforceName) > 0 ? [fc.constant('')] : []),
+        withForbidden(arb.nameOf(workforceName, 1, workforceName.max! - 2), arb.charactersNotInName(workforceName)),
+        arb.nameOf(workforceName, 1, workforceName.max! - 1).chain((v) =>
+          arb.characterOf(arb.charactersWhere('workforce name: middle, not first', (c) => name.middle.ascii.includes(c) && !name.first.ascii.includes(c))).map((c) => c + v),
+        ),
+      );
+      assertProperty(broken, (value) =>
+        expectRejected({
+          build: oidcTeamWith((stack) => ({ workforce: Workforce.fromWorkforceName(stack, 'Workforce', value) })),
+          problem: stringProblem('workforceName', value, workforceName),
+        }),
+      );
+    },
+    TIMEOUT_MS,
+  );
+});
+
+// BUG (library stricter than the API model, minor): the library rejects notification topic ARNs longer than 2048
+// characters (SNS_TOPIC_ARN in src/private/rules.ts), a maximum that neither the API model (botocore 1.29:
+// NotificationTopicArn has a pattern and no length) nor the registry schema states. No real topic has such an ARN
+// (topic names have at most 256 characters), so nothing deployable is lost; the test documents the difference and
+// passes once the library's rule and the model agree (then remove `.failing`).
+test.failing(
+  'a topic ARN that the API model accepts, longer than 2048 characters, is accepted',
+  () => {
+    const longArn = arb.validTopicArn(shapes.topicArn, 2100, 2048);
+    assertProperty(
+      longArn,
+      (arn) => {
+        const stack = newStack();
+        Workteam.fromOidcGroups(stack, 'Team', { groups: ['labelers'], notificationTopic: sns.Topic.fromTopicArn(stack, 'Topic', arn) });
+        expect(deployTruth(synthTemplate(stack))).toEqual({ cfnSchema: [], apiModel: [], notInModel: [] });
+      },
+      { endOnFailure: true },
+    );
+  },
+  TIMEOUT_MS,
+);

@@ -1,0 +1,375 @@
+import * as fs from 'fs';
+import * as zlib from 'zlib';
+import { javaPatternToRegExp } from './java-regex';
+
+/*
+ * Checks the AWS::SageMaker::Workteam and AWS::SageMaker::Workforce resources of a template against the
+ * SageMaker API model (botocore's `sagemaker/2017-07-24/service-2.json`): each resource's properties become the
+ * request of the API call CloudFormation makes (CreateWorkteam, CreateWorkforce), and that request is walked
+ * along the model's shapes, with every constraint read from the model.
+ */
+
+/** Where Debian's and Ubuntu's `python3-botocore` install the SageMaker API model. */
+export const DEBIAN_SAGEMAKER_MODEL = '/usr/lib/python3/dist-packages/botocore/data/sagemaker/2017-07-24/service-2.json';
+
+/** An environment variable that points at another copy of the model (`service-2.json` or `service-2.json.gz`). */
+export const MODEL_PATH_VARIABLE = 'SAGEMAKER_API_MODEL';
+
+export interface ShapeRef {
+  readonly shape: string;
+}
+
+/** A shape of a botocore model, with the constraints this checker reads. */
+export interface Shape {
+  readonly type: string;
+  readonly min?: number;
+  readonly max?: number;
+  readonly pattern?: string;
+  readonly enum?: string[];
+  readonly required?: string[];
+  readonly members?: Record<string, ShapeRef>;
+  readonly member?: ShapeRef;
+  readonly key?: ShapeRef;
+  readonly value?: ShapeRef;
+}
+
+export interface ApiModel {
+  readonly metadata: { readonly apiVersion: string; readonly uid?: string };
+  readonly operations: Record<string, { readonly input?: ShapeRef }>;
+  readonly shapes: Record<string, Shape>;
+}
+
+const loaded = new Map<string, ApiModel>();
+
+/**
+ * The SageMaker API model: `$SAGEMAKER_API_MODEL`, else the one `python3-botocore` installs.
+ * Throws, saying how to install it, when the file is missing: a missing model must fail the tests, never skip them.
+ */
+export function loadSageMakerModel(file: string = process.env[MODEL_PATH_VARIABLE] || DEBIAN_SAGEMAKER_MODEL): ApiModel {
+  const cached = loaded.get(file);
+  if (cached) {
+    return cached;
+  }
+  // Newer botocore releases ship their models gzipped.
+  const candidates = file.endsWith('.gz') ? [file] : [file, `${file}.gz`];
+  const found = candidates.find((candidate) => fs.existsSync(candidate));
+  if (!found) {
+    throw new Error(
+      `The SageMaker API model is missing: no ${candidates.join(' or ')}. ` +
+        "Install it with 'apt-get install python3-botocore' (CI: 'apt-get install -y python3-botocore'), " +
+        `or point ${MODEL_PATH_VARIABLE} at a botocore sagemaker/2017-07-24/service-2.json.`,
+    );
+  }
+  const bytes = fs.readFileSync(found);
+  const model = JSON.parse((found.endsWith('.gz') ? zlib.gunzipSync(bytes) : bytes).toString('utf-8')) as ApiModel;
+  if (!model.shapes || !model.operations?.CreateWorkteam || !model.operations?.CreateWorkforce) {
+    throw new Error(`${found} is not the SageMaker API model: it has no CreateWorkteam and CreateWorkforce operations`);
+  }
+  loaded.set(file, model);
+  return model;
+}
+
+/** A mapping of the properties of a CloudFormation object onto the members of an API structure. */
+interface PropertyMapping {
+  readonly [cfnProperty: string]: string | readonly [apiMember: string, nested: PropertyMapping];
+}
+
+const TAGS: PropertyMapping = { Key: 'Key', Value: 'Value' };
+
+/**
+ * What CloudFormation calls for each resource type, and how the resource's properties name the request's members.
+ * A property not listed here keeps its name, so that the walk reports it when the model does not know it.
+ */
+export const API_CALLS: Record<string, { readonly operation: string; readonly properties: PropertyMapping }> = {
+  'AWS::SageMaker::Workteam': {
+    operation: 'CreateWorkteam',
+    properties: {
+      WorkteamName: 'WorkteamName',
+      WorkforceName: 'WorkforceName',
+      Description: 'Description',
+      MemberDefinitions: [
+        'MemberDefinitions',
+        {
+          CognitoMemberDefinition: [
+            'CognitoMemberDefinition',
+            { CognitoUserPool: 'UserPool', CognitoUserGroup: 'UserGroup', CognitoClientId: 'ClientId' },
+          ],
+          OidcMemberDefinition: ['OidcMemberDefinition', { OidcGroups: 'Groups' }],
+        },
+      ],
+      NotificationConfiguration: ['NotificationConfiguration', { NotificationTopicArn: 'NotificationTopicArn' }],
+      Tags: ['Tags', TAGS],
+    },
+  },
+  'AWS::SageMaker::Workforce': {
+    operation: 'CreateWorkforce',
+    properties: {
+      WorkforceName: 'WorkforceName',
+      CognitoConfig: ['CognitoConfig', { UserPool: 'UserPool', ClientId: 'ClientId' }],
+      OidcConfig: [
+        'OidcConfig',
+        {
+          ClientId: 'ClientId',
+          ClientSecret: 'ClientSecret',
+          Issuer: 'Issuer',
+          AuthorizationEndpoint: 'AuthorizationEndpoint',
+          TokenEndpoint: 'TokenEndpoint',
+          UserInfoEndpoint: 'UserInfoEndpoint',
+          LogoutEndpoint: 'LogoutEndpoint',
+          JwksUri: 'JwksUri',
+          Scope: 'Scope',
+          AuthenticationRequestExtraParams: 'AuthenticationRequestExtraParams',
+        },
+      ],
+      SourceIpConfig: ['SourceIpConfig', { Cidrs: 'Cidrs' }],
+      WorkforceVpcConfig: ['WorkforceVpcConfig', { VpcId: 'VpcId', SecurityGroupIds: 'SecurityGroupIds', Subnets: 'Subnets' }],
+      Tags: ['Tags', TAGS],
+    },
+  },
+};
+
+/** A CloudFormation intrinsic function or reference (`{ Ref }`, `{ Fn::GetAtt }`, `{ Fn::Join }`, ...). */
+export function isIntrinsic(value: unknown): boolean {
+  if (!isPlainObject(value)) {
+    return false;
+  }
+  const keys = Object.keys(value);
+  return keys.length === 1 && (keys[0] === 'Ref' || keys[0] === 'Condition' || keys[0].startsWith('Fn::'));
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The API request CloudFormation sends for a resource's properties; intrinsics stay as they are. */
+export function toApiRequest(resourceType: string, properties: Record<string, unknown>): { operation: string; request: Record<string, unknown> } {
+  const call = API_CALLS[resourceType];
+  if (!call) {
+    throw new Error(`no API call is known for ${resourceType}`);
+  }
+  return { operation: call.operation, request: rename(properties, call.properties) as Record<string, unknown> };
+}
+
+function rename(value: unknown, mapping: PropertyMapping): unknown {
+  if (isIntrinsic(value)) {
+    return value;
+  }
+  if (Array.isArray(value)) {
+    return value.map((item) => rename(item, mapping));
+  }
+  if (!isPlainObject(value)) {
+    return value;
+  }
+  return Object.fromEntries(
+    Object.entries(value).map(([property, item]) => {
+      const target = mapping[property];
+      if (target === undefined) {
+        return [property, item];
+      }
+      return typeof target === 'string' ? [target, item] : [target[0], rename(item, target[1])];
+    }),
+  );
+}
+
+export interface ApiModelReport {
+  /** Values the API would reject: each names the resource, the request member and the model's constraint. */
+  readonly errors: string[];
+  /** Request members the model does not know (newer than the model): reported, never failures. */
+  readonly notInModel: string[];
+}
+
+/**
+ * Checks every AWS::SageMaker::Workteam and AWS::SageMaker::Workforce resource of `template` against the API model.
+ */
+export function apiModelReport(template: object, model: ApiModel = loadSageMakerModel()): ApiModelReport {
+  const report = { errors: [] as string[], notInModel: [] as string[] };
+  const resources = (template as { Resources?: Record<string, { Type?: string; Properties?: Record<string, unknown> }> }).Resources ?? {};
+  for (const [logicalId, resource] of Object.entries(resources)) {
+    if (!resource?.Type || !API_CALLS[resource.Type]) {
+      continue;
+    }
+    const { operation, request } = toApiRequest(resource.Type, resource.Properties ?? {});
+    const input = model.operations[operation]?.input;
+    if (!input) {
+      report.errors.push(`${logicalId} (${resource.Type}): the model has no operation ${operation}`);
+      continue;
+    }
+    new ShapeWalker(model, `${logicalId} (${resource.Type}) ${operation}`, report).check(request, input.shape, '');
+  }
+  return report;
+}
+
+/** The values of SageMaker resources in `template` that the SageMaker API model rejects (`[]` when none). */
+export function validateAgainstApiModel(template: object, model?: ApiModel): string[] {
+  return apiModelReport(template, model).errors;
+}
+
+/** Walks a request along the model's shapes, generically: only the model says what is allowed. */
+class ShapeWalker {
+  constructor(
+    private readonly model: ApiModel,
+    private readonly where: string,
+    private readonly report: { errors: string[]; notInModel: string[] },
+  ) {}
+
+  public check(value: unknown, shapeName: string, path: string): void {
+    if (isIntrinsic(value)) {
+      return; // known only at deployment
+    }
+    const shape = this.model.shapes[shapeName];
+    if (!shape) {
+      this.error(path, `the model has no shape ${shapeName}`);
+      return;
+    }
+    switch (shape.type) {
+      case 'structure':
+        return this.structure(value, shapeName, shape, path);
+      case 'list':
+        return this.list(value, shapeName, shape, path);
+      case 'map':
+        return this.map(value, shapeName, shape, path);
+      case 'string':
+        return this.string(value, shapeName, shape, path);
+      case 'integer':
+      case 'long':
+      case 'float':
+      case 'double':
+        return this.number(value, shapeName, shape, path);
+      case 'boolean':
+        if (typeof value !== 'boolean' && value !== 'true' && value !== 'false') {
+          this.error(path, `${show(value)} is not a boolean (${shapeName})`);
+        }
+        return;
+      default:
+      // timestamp, blob: nothing a work team or workforce sends
+    }
+  }
+
+  private error(path: string, message: string): void {
+    this.report.errors.push(`${this.where}${path ? ` ${path}` : ''}: ${message}`);
+  }
+
+  private structure(value: unknown, shapeName: string, shape: Shape, path: string): void {
+    if (!isPlainObject(value)) {
+      this.error(path, `${show(value)} is not a structure (${shapeName})`);
+      return;
+    }
+    const members = shape.members ?? {};
+    for (const required of shape.required ?? []) {
+      if (value[required] === undefined) {
+        this.error(join(path, required), `is required (${shapeName}) but missing`);
+      }
+    }
+    for (const [name, item] of Object.entries(value)) {
+      const member = members[name];
+      if (item === undefined) {
+        continue;
+      }
+      if (!member) {
+        this.report.notInModel.push(`${this.where} ${join(path, name)}: not in the model (${shapeName} has ${Object.keys(members).join(', ')})`);
+        continue;
+      }
+      this.check(item, member.shape, join(path, name));
+    }
+  }
+
+  private list(value: unknown, shapeName: string, shape: Shape, path: string): void {
+    if (!Array.isArray(value)) {
+      this.error(path, `${show(value)} is not a list (${shapeName})`);
+      return;
+    }
+    this.count(path, value.length, shapeName, shape, 'items');
+    value.forEach((item, index) => this.check(item, shape.member!.shape, `${path}[${index}]`));
+  }
+
+  private map(value: unknown, shapeName: string, shape: Shape, path: string): void {
+    if (!isPlainObject(value)) {
+      this.error(path, `${show(value)} is not a map (${shapeName})`);
+      return;
+    }
+    const entries = Object.entries(value);
+    this.count(path, entries.length, shapeName, shape, 'entries');
+    for (const [key, item] of entries) {
+      this.check(key, shape.key!.shape, `${path}{${JSON.stringify(key)}}`);
+      this.check(item, shape.value!.shape, `${path}[${JSON.stringify(key)}]`);
+    }
+  }
+
+  private count(path: string, count: number, shapeName: string, shape: Shape, what: string): void {
+    if (shape.min !== undefined && count < shape.min) {
+      this.error(path, `has ${count} ${what}; the model (${shapeName}) requires at least ${shape.min}`);
+    }
+    if (shape.max !== undefined && count > shape.max) {
+      this.error(path, `has ${count} ${what}; the model (${shapeName}) allows at most ${shape.max}`);
+    }
+  }
+
+  private string(value: unknown, shapeName: string, shape: Shape, path: string): void {
+    // CloudFormation passes numbers and booleans given for a string property as their text.
+    const text = typeof value === 'number' || typeof value === 'boolean' ? String(value) : value;
+    if (typeof text !== 'string') {
+      this.error(path, `${show(value)} is not a string (${shapeName})`);
+      return;
+    }
+    // A request is UTF-8 JSON: a lone surrogate cannot be sent as it is.
+    if (/\p{Cs}/u.test(text)) {
+      this.error(path, `${show(text)} is not well-formed Unicode (a lone surrogate)`);
+    }
+    // The service is Java: a length is a number of UTF-16 code units.
+    if (shape.min !== undefined && text.length < shape.min) {
+      this.error(path, `${show(text)} has ${text.length} UTF-16 code units; the model (${shapeName}) requires at least ${shape.min}`);
+    }
+    if (shape.max !== undefined && text.length > shape.max) {
+      this.error(path, `${show(text)} has ${text.length} UTF-16 code units; the model (${shapeName}) allows at most ${shape.max}`);
+    }
+    if (shape.pattern !== undefined && !javaPatternToRegExp(shape.pattern).test(text)) {
+      this.error(path, `${show(text)} does not match the model's pattern (${shapeName}) ${shape.pattern}`);
+    }
+    if (shape.enum !== undefined && !shape.enum.includes(text)) {
+      this.error(path, `${show(text)} is not one of the model's values (${shapeName}) ${shape.enum.join(', ')}`);
+    }
+  }
+
+  private number(value: unknown, shapeName: string, shape: Shape, path: string): void {
+    const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+    if (typeof number !== 'number' || Number.isNaN(number)) {
+      this.error(path, `${show(value)} is not a number (${shapeName})`);
+      return;
+    }
+    if (shape.min !== undefined && number < shape.min) {
+      this.error(path, `${number} is below the model's minimum (${shapeName}) ${shape.min}`);
+    }
+    if (shape.max !== undefined && number > shape.max) {
+      this.error(path, `${number} is above the model's maximum (${shapeName}) ${shape.max}`);
+    }
+  }
+}
+
+function join(path: string, member: string): string {
+  return path ? `${path}.${member}` : member;
+}
+
+function show(value: unknown): string {
+  const json = JSON.stringify(value) ?? String(value);
+  return json.length > 80 ? `${json.slice(0, 70)}...(${json.length} characters)` : json;
+}
+
+/**
+ * The shape of a request member: `path` names members from the operation's input, with `[]` for the member of a
+ * list (such as `['MemberDefinitions', '[]', 'OidcMemberDefinition', 'Groups', '[]']`).
+ */
+export function shapeAt(model: ApiModel, operation: string, path: readonly string[]): Shape & { readonly name: string } {
+  let name = model.operations[operation]?.input?.shape;
+  if (!name) {
+    throw new Error(`the model has no operation ${operation}`);
+  }
+  for (const step of path) {
+    const shape: Shape | undefined = model.shapes[name];
+    const next: ShapeRef | undefined = step === '[]' ? shape?.member : shape?.members?.[step];
+    if (!next) {
+      throw new Error(`the model has no ${operation} ${path.join('.')} (no ${step} in ${name})`);
+    }
+    name = next.shape;
+  }
+  return { ...model.shapes[name], name };
+}

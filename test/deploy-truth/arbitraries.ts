@@ -1,0 +1,248 @@
+import * as fc from 'fast-check';
+import { ApiModel, Shape, shapeAt } from './api-model';
+import { javaPatternToRegExp } from './java-regex';
+
+/*
+ * fast-check generators of values the SageMaker API model accepts (and of values it rejects), derived from the
+ * model: lengths and counts are the model's, and character classes are the characters the model's patterns
+ * accept, found by trying every code point. The library's own rules (src/private/rules.ts) are never read here:
+ * the property tests check the library against the model, not against itself.
+ */
+
+/** The characters of a class, by kind, so that generators pick ASCII often and other characters regularly. */
+export interface CharacterSet {
+  /** U+0000 to U+007F. */
+  readonly ascii: readonly string[];
+  /** Other characters of the Basic Multilingual Plane: one UTF-16 code unit each. */
+  readonly bmp: readonly string[];
+  /** Characters beyond U+FFFF (emoji, historic scripts, ...): two UTF-16 code units each. */
+  readonly astral: readonly string[];
+}
+
+const characterSets = new Map<string, CharacterSet>();
+
+/**
+ * The code points tried: the Basic Multilingual Plane (but the surrogates), the Supplementary Multilingual Plane
+ * (emoji, historic scripts, symbols) and the Supplementary Ideographic Plane, plus the edges of the planes above
+ * (tag characters, private use, the last code point). The rest, private use and planes that are mostly unassigned
+ * or assigned in recent Unicode versions (which the service's Java may not know yet), would only slow the tests.
+ */
+const CODE_POINT_RANGES: ReadonlyArray<readonly [number, number]> = [
+  [0x0000, 0xd7ff],
+  [0xe000, 0x2ffff],
+  [0xe0000, 0xe007f],
+  [0xf0000, 0xf00ff],
+  [0x10fffd, 0x10ffff],
+];
+
+/** Every character (every code point of CODE_POINT_RANGES) for which `test` holds; `key` names the set in a cache. */
+export function charactersWhere(key: string, test: (character: string) => boolean): CharacterSet {
+  let set = characterSets.get(key);
+  if (!set) {
+    const ascii: string[] = [];
+    const bmp: string[] = [];
+    const astral: string[] = [];
+    for (const [from, to] of CODE_POINT_RANGES) {
+      for (let codePoint = from; codePoint <= to; codePoint++) {
+        const character = String.fromCodePoint(codePoint);
+        if (test(character)) {
+          (codePoint < 0x80 ? ascii : codePoint <= 0xffff ? bmp : astral).push(character);
+        }
+      }
+    }
+    set = { ascii, bmp, astral };
+    characterSets.set(key, set);
+  }
+  return set;
+}
+
+/** The characters a pattern such as `[\p{L}\p{N}]+` or `.+` accepts as a whole value of one character. */
+export function charactersOf(shape: Shape & { name: string }): CharacterSet {
+  const pattern = javaPatternToRegExp(requirePattern(shape));
+  return charactersWhere(`${shape.pattern}`, (c) => pattern.test(c));
+}
+
+/** The characters such a pattern rejects. */
+export function charactersNotIn(shape: Shape & { name: string }): CharacterSet {
+  const pattern = javaPatternToRegExp(requirePattern(shape));
+  return charactersWhere(`not ${shape.pattern}`, (c) => !pattern.test(c));
+}
+
+function requirePattern(shape: Shape & { name: string }): string {
+  if (shape.pattern === undefined) {
+    throw new Error(`the model gives ${shape.name} no pattern`);
+  }
+  return shape.pattern;
+}
+
+function pick(characters: readonly string[]): fc.Arbitrary<string> {
+  return fc.integer({ min: 0, max: characters.length - 1 }).map((index) => characters[index]);
+}
+
+/** One character of `set`: ASCII most often, other BMP characters and astral characters regularly. */
+export function characterOf(set: CharacterSet): fc.Arbitrary<string> {
+  const kinds = [
+    { characters: set.ascii, weight: 6 },
+    { characters: set.bmp, weight: 3 },
+    { characters: set.astral, weight: 1 },
+  ].filter((kind) => kind.characters.length > 0);
+  if (kinds.length === 0) {
+    throw new Error('an empty character set');
+  }
+  return fc.oneof(...kinds.map(({ characters, weight }) => ({ arbitrary: pick(characters), weight })));
+}
+
+/** A length from `min` to `max`, often exactly `min` or `max`. */
+export function lengthBetween(min: number, max: number): fc.Arbitrary<number> {
+  return fc.oneof({ arbitrary: fc.integer({ min, max }), weight: 4 }, fc.constant(min), fc.constant(max));
+}
+
+/** An array of `min` to `max` items, often exactly `min` or `max`; `selector` makes the items unique. */
+export function arrayOf<T>(item: fc.Arbitrary<T>, min: number, max: number, selector?: (value: T) => unknown): fc.Arbitrary<T[]> {
+  return lengthBetween(min, max).chain((length) =>
+    selector ? fc.uniqueArray(item, { minLength: length, maxLength: length, selector }) : fc.array(item, { minLength: length, maxLength: length }),
+  );
+}
+
+/**
+ * A string of characters of `set` with a length (in UTF-16 code units, as Java counts) from `min` to `max`,
+ * often exactly `min` or `max`.
+ */
+export function stringOf(set: CharacterSet, min: number, max: number): fc.Arbitrary<string> {
+  const filler = set.ascii[0] ?? set.bmp[0];
+  return lengthBetween(min, max).chain((length) =>
+    fc.array(characterOf(set), { minLength: length, maxLength: length }).map((characters) => {
+      let text = '';
+      for (const character of characters) {
+        if (text.length + character.length <= length) {
+          text += character;
+        }
+      }
+      // An astral character does not fit in the last code unit: a one-unit character does.
+      while (text.length < length) {
+        text += filler;
+      }
+      return text;
+    }),
+  );
+}
+
+/** A string of the length the model gives `shape` (min 0 when it gives none), of characters its pattern accepts. */
+export function validStringOf(shape: Shape & { name: string }, max = shape.max!): fc.Arbitrary<string> {
+  return stringOf(charactersOf(shape), shape.min ?? 0, max);
+}
+
+/** The characters a name pattern (such as `^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}`) accepts first, in the middle and last. */
+export function nameCharacters(shape: Shape & { name: string }): { first: CharacterSet; middle: CharacterSet; last: CharacterSet } {
+  const pattern = javaPatternToRegExp(requirePattern(shape));
+  const first = charactersWhere(`first ${shape.pattern}`, (c) => pattern.test(c));
+  const e = first.ascii[0];
+  return {
+    first,
+    middle: charactersWhere(`middle ${shape.pattern}`, (c) => pattern.test(e + c + e)),
+    last: charactersWhere(`last ${shape.pattern}`, (c) => pattern.test(e + c)),
+  };
+}
+
+/**
+ * A name of `min` to `max` characters whose first, middle and last characters are each ones the pattern accepts
+ * at that place (found by trying them between characters the model accepts). Longer than the model's maximum,
+ * it is a name whose only fault is its length.
+ */
+export function nameOf(shape: Shape & { name: string }, min: number, max: number): fc.Arbitrary<string> {
+  const { first, middle, last } = nameCharacters(shape);
+  return lengthBetween(min, max).chain((length) =>
+    length === 1
+      ? characterOf(first)
+      : fc.tuple(characterOf(first), stringOf(middle, length - 2, length - 2), characterOf(last)).map(([a, b, c]) => a + b + c),
+  );
+}
+
+/** A name the model accepts (a pattern like `^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}`), of the model's lengths. */
+export function validNameOf(shape: Shape & { name: string }): fc.Arbitrary<string> {
+  const pattern = javaPatternToRegExp(requirePattern(shape));
+  return nameOf(shape, Math.max(shape.min ?? 1, 1), shape.max!).filter((name) => name.length <= shape.max! && pattern.test(name));
+}
+
+/** The characters a name pattern rejects in the middle of a name. */
+export function charactersNotInName(shape: Shape & { name: string }): CharacterSet {
+  const pattern = javaPatternToRegExp(requirePattern(shape));
+  const e = charactersWhere(`first ${shape.pattern}`, (c) => pattern.test(c)).ascii[0];
+  return charactersWhere(`not middle ${shape.pattern}`, (c) => !pattern.test(e + c + e));
+}
+
+/** `text` with `character` inserted at an arbitrary place. */
+export function insertedAnywhere(text: fc.Arbitrary<string>, character: fc.Arbitrary<string>): fc.Arbitrary<string> {
+  return fc.tuple(text, character, fc.nat()).map(([t, c, at]) => {
+    const units = [...t];
+    const index = at % (units.length + 1);
+    return [...units.slice(0, index), c, ...units.slice(index)].join('');
+  });
+}
+
+/** Constraints of the members of CreateWorkteam the generators need, read from the model. */
+export function workteamShapes(model: ApiModel) {
+  const at = (...path: string[]) => shapeAt(model, 'CreateWorkteam', path);
+  return {
+    workteamName: at('WorkteamName'),
+    workforceName: at('WorkforceName'),
+    description: at('Description'),
+    memberDefinitions: at('MemberDefinitions'),
+    userPool: at('MemberDefinitions', '[]', 'CognitoMemberDefinition', 'UserPool'),
+    userGroup: at('MemberDefinitions', '[]', 'CognitoMemberDefinition', 'UserGroup'),
+    clientId: at('MemberDefinitions', '[]', 'CognitoMemberDefinition', 'ClientId'),
+    oidcGroups: at('MemberDefinitions', '[]', 'OidcMemberDefinition', 'Groups'),
+    oidcGroup: at('MemberDefinitions', '[]', 'OidcMemberDefinition', 'Groups', '[]'),
+    topicArn: at('NotificationConfiguration', 'NotificationTopicArn'),
+    tags: at('Tags'),
+    tagKey: at('Tags', '[]', 'Key'),
+    tagValue: at('Tags', '[]', 'Value'),
+  };
+}
+
+export type WorkteamShapes = ReturnType<typeof workteamShapes>;
+
+/**
+ * A Cognito user pool id of the model's pattern (`[\w-]+_[0-9a-zA-Z]+`): a prefix (often a region), an underscore
+ * and a suffix, each of the characters the pattern takes there, `min` to `max` characters long (the model's by
+ * default; longer, it is an id whose only fault is its length).
+ */
+export function userPoolIdOf(shape: Shape & { name: string }, min = Math.max(shape.min ?? 1, 3), max = shape.max!): fc.Arbitrary<string> {
+  const pattern = javaPatternToRegExp(requirePattern(shape));
+  const prefix = charactersWhere(`prefix ${shape.pattern}`, (c) => pattern.test(`${c}_a`));
+  const suffix = charactersWhere(`suffix ${shape.pattern}`, (c) => pattern.test(`a_${c}`));
+  const regions = ['us-east-1', 'eu-west-1', 'ap-southeast-2', 'us-gov-west-1'];
+  return lengthBetween(min, max)
+    .chain((length) => {
+      const fitting = regions.filter((r) => r.length <= length - 2);
+      const anyPrefix = lengthBetween(1, length - 2).chain((n) => stringOf(prefix, n, n));
+      return (fitting.length > 0 ? fc.oneof(fc.constantFrom(...fitting), anyPrefix) : anyPrefix).chain((p) =>
+        stringOf(suffix, length - 1 - p.length, length - 1 - p.length).map((x) => `${p}_${x}`),
+      );
+    })
+    .filter((id) => pattern.test(id));
+}
+
+/** A Cognito user pool id the model accepts. */
+export function validUserPoolId(shape: Shape & { name: string }): fc.Arbitrary<string> {
+  return userPoolIdOf(shape);
+}
+
+/**
+ * An SNS topic ARN the model accepts (`arn:aws[a-z\-]*:sns:[a-z0-9\-]*:[0-9]{12}:[a-zA-Z0-9_.-]*`), with a topic
+ * name of `minNameLength` to `maxNameLength` characters.
+ */
+export function validTopicArn(shape: Shape & { name: string }, maxNameLength: number, minNameLength = 1): fc.Arbitrary<string> {
+  const pattern = javaPatternToRegExp(requirePattern(shape));
+  const letters = (alphabet: string, min: number, max: number) =>
+    fc.array(fc.constantFrom(...alphabet), { minLength: min, maxLength: max }).map((cs) => cs.join(''));
+  const lower = 'abcdefghijklmnopqrstuvwxyz';
+  const partition = fc.oneof(fc.constantFrom('', '-cn', '-us-gov', '-iso', '-iso-b'), letters(`${lower}-`, 0, 12));
+  const region = fc.oneof(fc.constantFrom('us-east-1', 'eu-central-2', 'cn-north-1'), letters(`${lower}0123456789-`, 1, 20));
+  const account = letters('0123456789', 12, 12);
+  const name = letters(`${lower}${lower.toUpperCase()}0123456789_.-`, minNameLength, maxNameLength);
+  return fc
+    .tuple(partition, region, account, name)
+    .map(([p, r, a, n]) => `arn:aws${p}:sns:${r}:${a}:${n}`)
+    .filter((arn) => pattern.test(arn) && (shape.max === undefined || arn.length <= shape.max));
+}
