@@ -346,11 +346,15 @@ export class Workteam extends WorkteamBase {
 
     const validator = new Validator()
       .string('workteamName', name, WORKTEAM_NAME)
-      .string('description', props.description, DESCRIPTION)
-      .string('notificationTopic ARN', props.notificationTopic?.topicArn, SNS_TOPIC_ARN);
+      .string('description', props.description, DESCRIPTION);
     const memberDefinitions = props.members._render(validator);
     if (props.notificationTopic) {
-      allowSageMakerToNotify(this, name, props.notificationTopic, validator);
+      const before = validator.errors.length;
+      validator.string('notificationTopic ARN', props.notificationTopic.topicArn, SNS_TOPIC_ARN);
+      // Of a topic that is not one, its region and account say nothing more.
+      if (validator.errors.length === before) {
+        allowSageMakerToNotify(this, name, props.notificationTopic, validator);
+      }
     }
     validator.throwIfInvalid('Workteam', this.node.path);
 
@@ -459,7 +463,12 @@ function differentEnvironments(a: IResource, b: IResource): boolean {
 
 function defaultDescription(workteam: Construct): string {
   const text = `Private work team ${workteam.node.path}`.replace(/[\n\r\u0085\u2028\u2029]/g, ' ');
-  return text.length <= 200 ? text : `${text.slice(0, 199)}…`;
+  if (text.length <= 200) {
+    return text;
+  }
+  // Cut at 199 UTF-16 code units without splitting a surrogate pair, then mark the cut.
+  const cut = text.slice(0, 199).replace(/[\ud800-\udbff]$/, '');
+  return `${cut}…`;
 }
 
 /** The ARN of a private work team of the stack's account and region. */

@@ -3,7 +3,7 @@ import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import * as fc from 'fast-check';
-import { deployTruth, deployTruthStack, loadSageMakerModel, synthTemplate } from './deploy-truth';
+import { DEPLOY_TRUTH_ENV, deployTruth, deployTruthStack, loadSageMakerModel, synthTemplate } from './deploy-truth';
 import { Workforce, Workteam, WorkteamMembers, WorkteamOptions } from '../src';
 import * as arb from './deploy-truth/arbitraries';
 
@@ -63,9 +63,14 @@ const validTags = fc.oneof(
 
 type TopicSpec = { kind: 'defined' } | { kind: 'imported'; arn: string };
 
+/** A topic ARN moved to the region of the test stacks: the library rejects topics of another region. */
+function inTeamRegion(arn: string): string {
+  return arn.replace(/^(arn:[^:]*:sns:)[^:]*:/, `$1${DEPLOY_TRUTH_ENV.region}:`);
+}
+
 const validTopic: fc.Arbitrary<TopicSpec> = fc.oneof(
   fc.constant<TopicSpec>({ kind: 'defined' }),
-  arb.validTopicArn(shapes.topicArn, SNS_TOPIC_NAME_MAX).map((arn): TopicSpec => ({ kind: 'imported', arn })),
+  arb.validTopicArn(shapes.topicArn, SNS_TOPIC_NAME_MAX).map((arn): TopicSpec => ({ kind: 'imported', arn: inTeamRegion(arn) })),
 );
 
 interface OptionsSpec {
@@ -228,12 +233,9 @@ describe('valid props synthesize a work team that CloudFormation and SageMaker a
     TIMEOUT_MS,
   );
 
-  // BUG (library vs. registry schema): the library takes app client ids of up to 1024 printable ASCII characters
-  // (CLIENT_ID in src/private/rules.ts, as the API model's ClientId), but the AWS::SageMaker::Workteam registry
-  // schema limits CognitoClientId to 128 characters (F3033 "length 129 exceeds maximum 128"): CloudFormation rejects
-  // such a team at deployment, while the library accepts it at synth. (Cognito's own client ids are at most 128.)
-  // This test passes once the library rejects client ids longer than 128 characters (then remove `.failing`).
-  test.failing(
+  // The AWS::SageMaker::Workteam registry schema limits CognitoClientId to 128 characters (F3033), below the API
+  // model's 1024: CloudFormation would reject a longer id at deployment, so the library rejects it at synth.
+  test(
     'an imported app client id longer than the registry schema allows (129 to 1024 characters) is rejected at synth',
     () => {
       const longClientId = arb.stringOf(arb.charactersOf(shapes.clientId), CFN_SCHEMA_COGNITO_CLIENT_ID_MAX + 1, shapes.clientId.max!);
@@ -291,14 +293,9 @@ describe('default names and descriptions', () => {
     TIMEOUT_MS,
   );
 
-  // BUG (library vs. both checkers): when the construct path makes the default description longer than 200
-  // characters, `defaultDescription` (src/workteam.ts) cuts it with `text.slice(0, 199)`, which counts UTF-16 code
-  // units and can cut an emoji (or any character beyond U+FFFF) in half: the description then ends with a lone
-  // surrogate, such as "...aaa\ud83d…". The template's JSON holds "\ud83d", which CloudFormation Validate cannot
-  // parse (F1101 "JSON parse error: unexpected end of hex escape"; with @aws-cdk/core:validateAgainstDefaultRules
-  // aws-cdk-lib's synth fails), and which is not well-formed Unicode for the API (UTF-8 JSON) either.
-  // This test passes once the cut keeps surrogate pairs whole (then remove `.failing`).
-  test.failing(
+  // A cut of the default description inside a character beyond U+FFFF would leave a lone surrogate ("\ud83d"),
+  // which CloudFormation Validate cannot parse (F1101) and the API does not take: the cut keeps pairs whole.
+  test(
     'deploy when the cut of a long default description falls inside a character beyond U+FFFF',
     () => {
       const astral = arb.characterOf({ ascii: [], bmp: [], astral: arb.charactersWhere('any', () => true).astral });
@@ -493,8 +490,10 @@ describe('props that break one rule fail at synth, naming the property', () => {
         // a character neither part takes
         withForbidden(arb.userPoolIdOf(userPool, 3, userPool.max! - 2), poolCharacters),
       );
+      // The Workteam registry schema allows app client ids of 128 characters, the API model 1024: the library takes 128.
+      const workteamClientId = { ...clientId, max: CFN_SCHEMA_COGNITO_CLIENT_ID_MAX };
       const badClient = fc.oneof(
-        tooLong(arb.charactersOf(clientId), clientId.max!),
+        tooLong(arb.charactersOf(clientId), workteamClientId.max),
         fc.constant(''),
         withForbidden(arb.stringOf(arb.charactersOf(clientId), 0, CFN_SCHEMA_COGNITO_CLIENT_ID_MAX - 2), arb.charactersNotIn(clientId)),
       );
@@ -505,7 +504,7 @@ describe('props that break one rule fail at synth, naming the property', () => {
       );
       const broken = fc.oneof(
         fc.tuple(valid, badPool).map(([v, pool]) => ({ ...v, pool, problem: stringProblem('members user pool id', pool, userPool) })),
-        fc.tuple(valid, badClient).map(([v, client]) => ({ ...v, client, problem: stringProblem('members app client id', client, clientId) })),
+        fc.tuple(valid, badClient).map(([v, client]) => ({ ...v, client, problem: stringProblem('members app client id', client, workteamClientId) })),
         fc.tuple(valid, badGroup).map(([v, group]) => ({ ...v, group, problem: stringProblem("members user group 'Stack/Group'", group, userGroup) })),
       );
       assertProperty(broken, (spec) =>
@@ -616,15 +615,12 @@ describe('props that break one rule fail at synth, naming the property', () => {
   );
 });
 
-// BUG (library stricter than the API model, minor): the library rejects notification topic ARNs longer than 2048
-// characters (SNS_TOPIC_ARN in src/private/rules.ts), a maximum that neither the API model (botocore 1.29:
-// NotificationTopicArn has a pattern and no length) nor the registry schema states. No real topic has such an ARN
-// (topic names have at most 256 characters), so nothing deployable is lost; the test documents the difference and
-// passes once the library's rule and the model agree (then remove `.failing`).
-test.failing(
+// The library once rejected topic ARNs longer than 2048 characters, a maximum neither the API model (botocore 1.29:
+// NotificationTopicArn has a pattern and no length) nor the registry schema states.
+test(
   'a topic ARN that the API model accepts, longer than 2048 characters, is accepted',
   () => {
-    const longArn = arb.validTopicArn(shapes.topicArn, 2100, 2048);
+    const longArn = arb.validTopicArn(shapes.topicArn, 2100, 2048).map(inTeamRegion);
     assertProperty(
       longArn,
       (arn) => {

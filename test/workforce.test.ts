@@ -287,7 +287,7 @@ describe('validation at synth', () => {
   test('fails for 6 security groups, and takes 5', () => {
     const workforce = (count: number) => () => {
       const stack = testStack();
-      const securityGroups = Array.from({ length: count }, (_, i) => ec2.SecurityGroup.fromSecurityGroupId(stack, `Sg${i}`, `sg-${i}`));
+      const securityGroups = Array.from({ length: count }, (_, i) => ec2.SecurityGroup.fromSecurityGroupId(stack, `Sg${i}`, `sg-${String(i).padStart(8, '0')}`));
       return new Workforce(stack, 'Workforce', { identity: oidcIdentity(), vpc: vpcOf(stack), securityGroups });
     };
 
@@ -300,15 +300,27 @@ describe('validation at synth', () => {
     const workforce = (count: number) => () => {
       const stack = testStack();
       const vpc = ec2.Vpc.fromVpcAttributes(stack, 'Vpc', {
-        vpcId: 'vpc-1',
+        vpcId: 'vpc-0123456789abcdef0',
         availabilityZones: ['us-east-1a'],
-        privateSubnetIds: Array.from({ length: count }, (_, i) => `subnet-${i}`),
+        privateSubnetIds: Array.from({ length: count }, (_, i) => `subnet-${String(i).padStart(8, '0')}`),
       });
-      return new Workforce(stack, 'Workforce', { identity: oidcIdentity(), vpc, securityGroups: [ec2.SecurityGroup.fromSecurityGroupId(stack, 'Sg', 'sg-1')] });
+      return new Workforce(stack, 'Workforce', { identity: oidcIdentity(), vpc, securityGroups: [ec2.SecurityGroup.fromSecurityGroupId(stack, 'Sg', 'sg-0123456789abcdef0')] });
     };
 
     expect(workforce(17)).toThrow(/vpcSubnets: has 17 items; it must have 1 to 16/);
     expect(workforce(16)).not.toThrow();
+  });
+
+  test.each([
+    ['vpc', 'vpc-1', 'subnet-12345678', 'sg-12345678', /vpc id: "vpc-1" is not allowed/],
+    ['subnet', 'vpc-12345678', 'subnet-x', 'sg-12345678', /vpcSubnets id: "subnet-x" is not allowed/],
+    ['security group', 'vpc-12345678', 'subnet-12345678', 'sg-0123', /securityGroups id: "sg-0123" is not allowed/],
+  ])('fails for a %s id that is not an EC2 id', (_, vpcId, subnetId, securityGroupId, error) => {
+    const stack = testStack();
+    const vpc = ec2.Vpc.fromVpcAttributes(stack, 'Vpc', { vpcId, availabilityZones: ['us-east-1a'], privateSubnetIds: [subnetId] });
+    const securityGroups = [ec2.SecurityGroup.fromSecurityGroupId(stack, 'Sg', securityGroupId)];
+
+    expect(() => new Workforce(stack, 'Workforce', { identity: oidcIdentity(), vpc, securityGroups })).toThrow(error);
   });
 
   test('fails for subnets or security groups without a vpc', () => {

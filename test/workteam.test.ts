@@ -1,4 +1,4 @@
-import { App, CfnOutput, CfnParameter, Fn, Lazy, Stack, Tags } from 'aws-cdk-lib';
+import { CfnOutput, CfnParameter, Fn, Lazy, Stack, Tags } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as sns from 'aws-cdk-lib/aws-sns';
@@ -193,7 +193,7 @@ describe('generated names', () => {
     const constructId = fc.string({ minLength: 1, maxLength: 80 }).filter((id) => !id.includes('/') && !(id in {}));
     fc.assert(
       fc.property(fc.array(constructId, { minLength: 1, maxLength: 4 }), (ids) => {
-        const stack = new Stack(new App(), 'Stack');
+        const stack = new Stack(testApp(), 'Stack');
         const scope = ids.slice(0, -1).reduce<Construct>((parent, id) => new Construct(parent, id), stack);
         const team = oidcTeam(scope, ids[ids.length - 1]);
         const name = Stack.of(team).resolve((team.node.defaultChild as any).workteamName);

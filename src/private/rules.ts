@@ -77,9 +77,10 @@ export const OIDC_GROUP: StringRule = {
   allowed: 'letters, marks, symbols, numbers and punctuation, without spaces',
 };
 
+/** The API model gives the topic ARN a pattern and no maximum length. */
 export const SNS_TOPIC_ARN: StringRule = {
   min: 1,
-  max: 2048,
+  max: Number.POSITIVE_INFINITY,
   pattern: /^arn:aws[a-z-]*:sns:[a-z0-9-]*:[0-9]{12}:[a-zA-Z0-9_.-]*$/,
   allowed: 'the ARN of an SNS topic',
 };
@@ -119,9 +120,13 @@ export const CIDR: StringRule = {
   allowed: 'an IPv4 or IPv6 CIDR block such as 203.0.113.0/24 or 2001:db8::/32',
 };
 
-export const VPC_ID: StringRule = { min: 1, max: 32, pattern: /^vpc-[0-9a-z]*$/, allowed: 'a VPC id' };
-export const SUBNET_ID: StringRule = { min: 1, max: 32, pattern: /^subnet-[0-9a-z]*$/, allowed: 'a subnet id' };
-export const SECURITY_GROUP_ID: StringRule = { min: 1, max: 32, pattern: /^sg-[0-9a-z]*$/, allowed: 'a security group id' };
+/*
+ * The API allows `^vpc-[0-9a-z]*$` (and the like) up to 32 characters; CloudFormation checks the EC2 id format,
+ * 8 or 17 hexadecimal digits, which every real id has.
+ */
+export const VPC_ID: StringRule = { min: 1, max: 32, pattern: /^vpc-([0-9a-f]{8}|[0-9a-f]{17})$/, allowed: 'a VPC id such as vpc-0123456789abcdef0' };
+export const SUBNET_ID: StringRule = { min: 1, max: 32, pattern: /^subnet-([0-9a-f]{8}|[0-9a-f]{17})$/, allowed: 'a subnet id such as subnet-0123456789abcdef0' };
+export const SECURITY_GROUP_ID: StringRule = { min: 1, max: 32, pattern: /^sg-([0-9a-f]{8}|[0-9a-f]{17})$/, allowed: 'a security group id such as sg-0123456789abcdef0' };
 
 export const WORKFORCE_SUBNETS: CountRule = { min: 1, max: 16 };
 
