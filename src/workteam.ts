@@ -210,8 +210,20 @@ export class Workteam extends WorkteamBase {
     return new Import(scope, id, { environmentFromArn: attrs.workteamArn });
   }
 
-  public readonly workteamArn: string;
-  public readonly workteamName: string;
+  // The ARN and name are tokens made on first use, as aws-cdk-lib's own L2s do: most teams are never referenced,
+  // and making the four tokens of every team eagerly was most of this construct's synth cost.
+  public get workteamArn(): string {
+    return this.arn ??= this.getResourceArnAttribute(this.resource.attrWorkteamArn, {
+      service: 'sagemaker',
+      resource: 'workteam',
+      resourceName: `private-crowd/${this.physicalName}`,
+      arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+    });
+  }
+
+  public get workteamName(): string {
+    return this.name ??= this.getResourceNameAttribute(this.resource.attrWorkteamName);
+  }
 
   /** The workers of the team. */
   public readonly members: WorkteamMembers;
@@ -231,6 +243,8 @@ export class Workteam extends WorkteamBase {
   public readonly notificationTopic?: sns.ITopic;
 
   private readonly resource: CfnWorkteam;
+  private arn?: string;
+  private name?: string;
 
   constructor(scope: Construct, id: string, props: WorkteamProps) {
     super(scope, id, { physicalName: props.workteamName ?? generateWorkteamName(scope, id) });
@@ -256,14 +270,6 @@ export class Workteam extends WorkteamBase {
         : undefined,
       tags: Object.entries(props.tags ?? {}).map(([key, value]) => ({ key, value })),
     });
-
-    this.workteamArn = this.getResourceArnAttribute(this.resource.attrWorkteamArn, {
-      service: 'sagemaker',
-      resource: 'workteam',
-      resourceName: `private-crowd/${this.physicalName}`,
-      arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
-    });
-    this.workteamName = this.getResourceNameAttribute(this.resource.attrWorkteamName);
 
     this.validateRegionalLimits(name);
     this.node.addValidation({ validate: () => validateTags(new Validator(), this.resource.tags.tagValues()).errors });
