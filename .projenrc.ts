@@ -81,7 +81,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
 });
 
 project.eslint?.addLintPattern('examples');
-// Lint every TypeScript file with the dev tsconfig (src, test, examples, projenrc) rather than the
+project.eslint?.addLintPattern('scripts');
+// Lint every TypeScript file with the dev tsconfig (src, test, examples, scripts, projenrc) rather than the
 // project service, which only finds the nearest tsconfig.json (src only).
 const eslintrc = project.tryFindObjectFile('.eslintrc.json')!;
 eslintrc.addDeletionOverride('parserOptions.projectService');
@@ -91,6 +92,7 @@ project.tsconfigDev.file.addOverride('include', [
   'src/**/*.ts',
   'test/**/*.ts',
   'examples/**/*.ts',
+  'scripts/**/*.ts',
   'projenrc/**/*.ts',
   '.projenrc.ts',
 ]);
@@ -181,6 +183,17 @@ project.addTask('test:properties', {
   env: { FC_NUM_RUNS: '5000' },
   exec: 'jest --ci --coverage=false test/deploy-truth.test.ts',
 });
+
+// `npm run bench`: the synth benchmark of scripts/bench (README, "Performance"): the Workteam L2 against the L1
+// CfnWorkteam, in fresh processes, and the library's load time. It measures the jsii-compiled lib/ that users
+// get, so it compiles first; the benchmark itself compiles to .bench/. Options go after `--` (see main.ts).
+const bench = project.addTask('bench', {
+  description: 'Synth benchmark: Workteam L2 against CfnWorkteam at 10, 40 and 160 stacks x 25 teams, and load time',
+});
+bench.spawn(project.compileTask);
+bench.exec('tsc -p scripts/bench/tsconfig.json');
+bench.exec('node .bench/build/scripts/bench/main.js', { receiveArgs: true });
+project.gitignore.exclude('/.bench/');
 
 // What CI runs and what the README calls "run the tests": the whole build (projen synth, jsii, API.md,
 // jest with coverage, eslint, npm tarball), failing if it changed a committed file, then the test totals.

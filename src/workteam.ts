@@ -315,8 +315,20 @@ export class Workteam extends WorkteamBase {
     return new Import(scope, id, { environmentFromArn: attrs.workteamArn });
   }
 
-  public readonly workteamArn: string;
-  public readonly workteamName: string;
+  // The ARN and name are tokens made on first use, as aws-cdk-lib's own L2s do: most teams are never referenced,
+  // and making the four tokens of every team eagerly was most of this construct's synth cost.
+  public get workteamArn(): string {
+    return this.arn ??= this.getResourceArnAttribute(this.resource.attrWorkteamArn, {
+      service: 'sagemaker',
+      resource: 'workteam',
+      resourceName: `private-crowd/${this.physicalName}`,
+      arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+    });
+  }
+
+  public get workteamName(): string {
+    return this.name ??= this.getResourceNameAttribute(this.resource.attrWorkteamName);
+  }
 
   /** The workers of the team. */
   public readonly members: WorkteamMembers;
@@ -336,6 +348,8 @@ export class Workteam extends WorkteamBase {
   public readonly notificationTopic?: sns.ITopic;
 
   private readonly resource: CfnWorkteam;
+  private arn?: string;
+  private name?: string;
 
   constructor(scope: Construct, id: string, props: WorkteamProps) {
     super(scope, id, { physicalName: props.workteamName ?? generateName(scope, id) });
@@ -370,13 +384,6 @@ export class Workteam extends WorkteamBase {
       tags: Object.entries(props.tags ?? {}).map(([key, value]) => ({ key, value })),
     });
 
-    this.workteamArn = this.getResourceArnAttribute(this.resource.attrWorkteamArn, {
-      service: 'sagemaker',
-      resource: 'workteam',
-      resourceName: `private-crowd/${this.physicalName}`,
-      arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
-    });
-    this.workteamName = this.getResourceNameAttribute(this.resource.attrWorkteamName);
     if (props.notificationTopic) {
       // SageMaker subscribes the workers when it creates the team: the topic's policy must exist by then.
       this.resource.node.addDependency(props.notificationTopic);

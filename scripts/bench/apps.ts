@@ -1,0 +1,129 @@
+/**
+ * The two apps the benchmark compares. Both define, per stack, one Cognito user pool with the worker portal's
+ * app client and, per work team, a user group, an SNS topic and the work team with three tags:
+ *
+ * - `l2`: the work team is this library's `Workteam.fromCognitoGroup` (validation included);
+ * - `l1`: the same `AWS::SageMaker::Workteam` written with aws-cdk-lib's `CfnWorkteam`, the floor.
+ *
+ * Everything else is the same code, so the difference between the two is the cost of the L2. Each stack has
+ * its own account, so the 25 work teams of a stack stay within SageMaker's limit of 25 per account and region.
+ */
+import { App, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { CfnWorkteam } from 'aws-cdk-lib/aws-sagemaker';
+import * as sns from 'aws-cdk-lib/aws-sns';
+// Types only: at run time the library is the compiled `lib/` that users get (see loadLibrary).
+import { libraryEntryPoint } from './paths';
+import type * as workteamLibrary from '../../src';
+
+export type Variant = 'l1' | 'l2';
+
+export const VARIANTS: readonly Variant[] = ['l1', 'l2'];
+
+/** Work teams per stack: SageMaker's limit per account and region. */
+export const TEAMS_PER_STACK = 25;
+
+function loadLibrary(): typeof workteamLibrary {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(libraryEntryPoint());
+}
+
+/** A 12-digit account per stack. */
+export function accountOf(stackIndex: number): string {
+  return String(100000000000 + stackIndex);
+}
+
+interface TeamInputs {
+  readonly name: string;
+  readonly description: string;
+  readonly userPool: cognito.UserPool;
+  readonly userPoolClient: cognito.UserPoolClient;
+  readonly group: cognito.UserPoolGroup;
+  readonly topic: sns.Topic;
+  readonly tags: { [key: string]: string };
+}
+
+type TeamFactory = (stack: Stack, id: string, team: TeamInputs) => void;
+
+function l2Factory(): TeamFactory {
+  const { Workteam } = loadLibrary();
+  return (stack, id, team) => {
+    Workteam.fromCognitoGroup(stack, id, {
+      userPool: team.userPool,
+      userPoolClient: team.userPoolClient,
+      group: team.group,
+      workteamName: team.name,
+      description: team.description,
+      notificationTopic: team.topic,
+      tags: team.tags,
+    });
+  };
+}
+
+const l1Factory: TeamFactory = (stack, id, team) => {
+  new CfnWorkteam(stack, id, {
+    workteamName: team.name,
+    description: team.description,
+    memberDefinitions: [
+      {
+        cognitoMemberDefinition: {
+          cognitoUserPool: team.userPool.userPoolId,
+          cognitoClientId: team.userPoolClient.userPoolClientId,
+          cognitoUserGroup: team.group.groupName,
+        },
+      },
+    ],
+    notificationConfiguration: { notificationTopicArn: team.topic.topicArn },
+    tags: Object.entries(team.tags).map(([key, value]) => ({ key, value })),
+  });
+};
+
+export interface BenchAppOptions {
+  /** Number of stacks, each with 25 work teams. */
+  readonly stacks: number;
+  /** Where the cloud assembly goes. */
+  readonly outdir: string;
+}
+
+/**
+ * The context that `cdk synth` gives an app by default (aws-cdk 2.1100's `contextFromSettings`): path and
+ * asset metadata, version reporting (the `AWS::CDK::Metadata` resource), all stacks bundled, and validation
+ * reports left to the CLI. CloudFormation Validate runs at synth unless `CDK_VALIDATION=false`, which is what
+ * `cdk synth --no-validation` sets.
+ */
+export const CLI_CONTEXT = {
+  'aws:cdk:enable-path-metadata': true,
+  'aws:cdk:enable-asset-metadata': true,
+  'aws:cdk:version-reporting': true,
+  'aws:cdk:bundling-stacks': ['**'],
+  '@aws-cdk/core:failSynthOnValidationErrors': false,
+};
+
+/** Builds the app of one variant, as `cdk synth` would run it (see CLI_CONTEXT). */
+export function buildApp(variant: Variant, options: BenchAppOptions): App {
+  const addTeam = variant === 'l2' ? l2Factory() : l1Factory;
+  const app = new App({ outdir: options.outdir, context: CLI_CONTEXT });
+  for (let s = 0; s < options.stacks; s++) {
+    const stack = new Stack(app, `Labeling${s}`, { env: { account: accountOf(s), region: 'us-east-1' } });
+    const userPool = new cognito.UserPool(stack, 'Workers', {
+      selfSignUpEnabled: false,
+      signInAliases: { email: true },
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    const userPoolClient = userPool.addClient('WorkerPortal', { generateSecret: true });
+    for (let t = 0; t < TEAMS_PER_STACK; t++) {
+      const group = new cognito.UserPoolGroup(stack, `Group${t}`, { userPool, groupName: `labelers-${t}` });
+      const topic = new sns.Topic(stack, `Tasks${t}`, { displayName: `Labeling tasks of team ${t}` });
+      addTeam(stack, `Team${t}`, {
+        name: `labelers-${s}-${t}`,
+        description: `Labels product images, team ${t} of stack ${s}`,
+        userPool,
+        userPoolClient,
+        group,
+        topic,
+        tags: { 'project': 'catalogue', 'team': `t${t}`, 'cost-center': `cc-${s % 7}` },
+      });
+    }
+  }
+  return app;
+}
