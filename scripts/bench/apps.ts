@@ -8,7 +8,8 @@
  * Everything else is the same code, so the difference between the two is the cost of the L2. Each stack has
  * its own account, so the 25 work teams of a stack stay within SageMaker's limit of 25 per account and region.
  */
-import { App, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { App, ArnFormat, Names, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { CfnWorkteam } from 'aws-cdk-lib/aws-sagemaker';
 import * as sns from 'aws-cdk-lib/aws-sns';
@@ -60,8 +61,12 @@ function l2Factory(): TeamFactory {
   };
 }
 
+/**
+ * What a careful user writes without the L2: the work team, and the topic policy statement that lets SageMaker
+ * publish for this team only (the L2 adds the same statement and makes the team wait for the policy).
+ */
 const l1Factory: TeamFactory = (stack, id, team) => {
-  new CfnWorkteam(stack, id, {
+  const workteam = new CfnWorkteam(stack, id, {
     workteamName: team.name,
     description: team.description,
     memberDefinitions: [
@@ -76,6 +81,17 @@ const l1Factory: TeamFactory = (stack, id, team) => {
     notificationConfiguration: { notificationTopicArn: team.topic.topicArn },
     tags: Object.entries(team.tags).map(([key, value]) => ({ key, value })),
   });
+  team.topic.addToResourcePolicy(new iam.PolicyStatement({
+    sid: `SageMakerNotifications${Names.uniqueResourceName(workteam, { maxLength: 64 })}`,
+    principals: [new iam.ServicePrincipal('sagemaker.amazonaws.com')],
+    actions: ['sns:Publish'],
+    resources: [team.topic.topicArn],
+    conditions: {
+      StringEquals: { 'aws:SourceAccount': stack.account },
+      ArnLike: { 'aws:SourceArn': stack.formatArn({ service: 'sagemaker', resource: 'workteam', resourceName: `private-crowd/${team.name}`, arnFormat: ArnFormat.SLASH_RESOURCE_NAME }) },
+    },
+  }));
+  workteam.node.addDependency(team.topic);
 };
 
 export interface BenchAppOptions {
