@@ -9,8 +9,8 @@
  * its own account, so the 25 work teams of a stack stay within SageMaker's limit of 25 per account and region.
  */
 import { App, ArnFormat, Names, RemovalPolicy, Stack } from 'aws-cdk-lib';
-import * as iam from 'aws-cdk-lib/aws-iam';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import { CfnWorkteam } from 'aws-cdk-lib/aws-sagemaker';
 import * as sns from 'aws-cdk-lib/aws-sns';
 // Types only: at run time the library is the compiled `lib/` that users get (see loadLibrary).
