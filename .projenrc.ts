@@ -75,7 +75,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
   tsconfigDevFile: 'tsconfig.dev.json',
   tsconfigDev: { include: ['examples/**/*.ts'] },
   npmIgnoreOptions: {
-    ignorePatterns: ['/examples/', '/rosetta/', '/scripts/', '/cdk.json', '/.ci/', 'cdk.out/', '/.jsii.tabl.json', '/.pacmak-python/', '/stryker.config.json', '/reports/', '/.stryker-tmp/'],
+    ignorePatterns: ['/examples/', '/rosetta/', '/scripts/', '/cdk.json', '/.ci/', 'cdk.out/', '/.jsii.tabl.json', '/.pacmak-python/', '/stryker.config.json', '/reports/', '/.stryker-tmp/', '/.bench/'],
   },
   gitignore: ['cdk.out/', '*.tgz', '.pacmak-python/', '.jsii.tabl.json', '.stryker-tmp/', 'reports/'],
 });
