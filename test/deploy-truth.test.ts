@@ -49,7 +49,7 @@ const SNS_TOPIC_NAME_MAX = 256;
 // Valid props
 // ---------------------------------------------------------------------------------------------------------------
 
-const validTags = validTagsOf(shapes);
+const validTags = validTagsOf(shapes, 'AWS::SageMaker::Workteam');
 
 type TopicSpec = { kind: 'defined' } | { kind: 'imported'; arn: string };
 

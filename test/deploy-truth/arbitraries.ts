@@ -1,5 +1,6 @@
 import * as fc from 'fast-check';
 import { ApiModel, Shape, shapeAt } from './api-model';
+import { validateAgainstCfnSchema } from './cfn-schema';
 import { javaPatternToRegExp } from './java-regex';
 
 /*
@@ -246,3 +247,59 @@ export function validTopicArn(shape: Shape & { name: string }, maxNameLength: nu
     .map(([p, r, a, n]) => `arn:aws${p}:sns:${r}:${a}:${n}`)
     .filter((arn) => pattern.test(arn) && (shape.max === undefined || arn.length <= shape.max));
 }
+
+/**
+ * The characters of `set` that the registry schema of `resourceType` takes in a tag key and in a tag value, as
+ * CloudFormation Validate matches its patterns (`^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$` for SageMaker). The engine's
+ * Unicode tables may be older than Node's: Node 20.20 (ICU 78) knows the letters of Unicode 17.0, the engine
+ * aws-cdk-lib 2.273.0 bundles those of Unicode 16.0 only. Found by validating two templates: one whose tags each hold
+ * a chunk of the characters (as key and as value), then one whose tags each hold one character of a rejected chunk.
+ */
+export function charactersTheTagSchemaTakes(set: CharacterSet, resourceType: string): { Key: CharacterSet; Value: CharacterSet } {
+  let byType = schemaCharacterSets.get(set);
+  if (!byType) {
+    byType = new Map();
+    schemaCharacterSets.set(set, byType);
+  }
+  const cached = byType.get(resourceType);
+  if (cached) {
+    return cached;
+  }
+  /** The indexes of the tags whose key (or value) the schema's pattern rejects (F3031). */
+  const rejectedTags = (texts: string[]): Record<'Key' | 'Value', number[]> => {
+    // Only the tags' findings are read: the other properties may be missing, the tags too many or too long.
+    const template = { Resources: { Resource: { Type: resourceType, Properties: { Tags: texts.map((text) => ({ Key: text, Value: text })) } } } };
+    const rejected = { Key: [] as number[], Value: [] as number[] };
+    for (const finding of validateAgainstCfnSchema(template)) {
+      const match = /Properties\.Tags\.(\d+)\.(Key|Value): \[F3031 /.exec(finding);
+      if (match) {
+        rejected[match[2] as 'Key' | 'Value'].push(Number(match[1]));
+      }
+    }
+    return rejected;
+  };
+  // 64 characters: at most 128 UTF-16 code units, a tag key's maximum.
+  const CHUNK = 64;
+  const all = [...set.ascii, ...set.bmp, ...set.astral];
+  const chunks = Array.from({ length: Math.ceil(all.length / CHUNK) }, (_, i) => all.slice(i * CHUNK, (i + 1) * CHUNK));
+  const rejectedChunks = rejectedTags(chunks.map((chunk) => chunk.join('')));
+  const suspects = [...new Set([...rejectedChunks.Key, ...rejectedChunks.Value])].flatMap((i) => chunks[i]);
+  const rejectedSuspects = rejectedTags(suspects);
+  const takenOf = (part: 'Key' | 'Value'): CharacterSet => {
+    const rejected = new Set(rejectedSuspects[part].map((i) => suspects[i]));
+    const keep = (characters: readonly string[]) => characters.filter((c) => !rejected.has(c));
+    return { ascii: keep(set.ascii), bmp: keep(set.bmp), astral: keep(set.astral) };
+  };
+  const result = { Key: takenOf('Key'), Value: takenOf('Value') };
+  byType.set(resourceType, result);
+  return result;
+}
+
+/** The characters of `set` that are not in `taken`. */
+export function charactersNotTaken(set: CharacterSet, taken: CharacterSet): CharacterSet {
+  const members = new Set([...taken.ascii, ...taken.bmp, ...taken.astral]);
+  const drop = (characters: readonly string[]) => characters.filter((c) => !members.has(c));
+  return { ascii: drop(set.ascii), bmp: drop(set.bmp), astral: drop(set.astral) };
+}
+
+const schemaCharacterSets = new WeakMap<CharacterSet, Map<string, { Key: CharacterSet; Value: CharacterSet }>>();

@@ -125,15 +125,28 @@ export function withForbidden(valid: fc.Arbitrary<string>, forbidden: arb.Charac
 
 type NamedShape = Shape & { name: string };
 
+/**
+ * The characters of a tag key or value that both the model's pattern and the registry schema of `resourceType`
+ * take: the engine of the schema may know fewer letters than Node (see `arb.charactersTheTagSchemaTakes`).
+ */
+export function tagCharacters(shape: NamedShape, resourceType: string, part: 'Key' | 'Value'): arb.CharacterSet {
+  return arb.charactersTheTagSchemaTakes(arb.charactersOf(shape), resourceType)[part];
+}
+
 /** Tag keys starting with 'aws:' (in any case) are reserved: a rule of the service that the model does not state. */
-export function validTagKey(tagKey: NamedShape): fc.Arbitrary<string> {
-  return arb.validStringOf(tagKey).filter((key) => !key.toLowerCase().startsWith('aws:'));
+export function validTagKey(tagKey: NamedShape, resourceType: string): fc.Arbitrary<string> {
+  return arb
+    .stringOf(tagCharacters(tagKey, resourceType, 'Key'), tagKey.min ?? 0, tagKey.max!)
+    .filter((key) => !key.toLowerCase().startsWith('aws:'));
 }
 
 /** Mostly a few tags (`size: 'small'`), sometimes as many as the model allows. */
-export function validTags(shapes: { tags: Shape; tagKey: NamedShape; tagValue: NamedShape }): fc.Arbitrary<Record<string, string>> {
-  const key = validTagKey(shapes.tagKey);
-  const value = arb.validStringOf(shapes.tagValue);
+export function validTags(
+  shapes: { tags: Shape; tagKey: NamedShape; tagValue: NamedShape },
+  resourceType: string,
+): fc.Arbitrary<Record<string, string>> {
+  const key = validTagKey(shapes.tagKey, resourceType);
+  const value = arb.stringOf(tagCharacters(shapes.tagValue, resourceType, 'Value'), shapes.tagValue.min ?? 0, shapes.tagValue.max!);
   return fc.oneof(
     {
       arbitrary: fc.dictionary(key, value, { minKeys: shapes.tags.min ?? 0, maxKeys: shapes.tags.max, size: 'small' }),
@@ -180,7 +193,7 @@ export function brokenTags(
       build: build({ [key]: value }),
       problem: stringProblem(`tags key ${JSON.stringify(key)}`, key, tagKey),
     })),
-    fc.tuple(validTagKey(tagKey), badValue).map(([key, value]): Broken => ({
+    fc.tuple(arb.validStringOf(tagKey).filter((key) => !key.toLowerCase().startsWith('aws:')), badValue).map(([key, value]): Broken => ({
       build: build({ [key]: value }),
       problem: stringProblem(`tags[${JSON.stringify(key)}]`, value, tagValue),
     })),
