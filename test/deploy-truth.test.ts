@@ -6,6 +6,19 @@ import * as fc from 'fast-check';
 import { DEPLOY_TRUTH_ENV, deployTruth, deployTruthStack, loadSageMakerModel, synthTemplate } from './deploy-truth';
 import { Workforce, Workteam, WorkteamMembers, WorkteamOptions } from '../src';
 import * as arb from './deploy-truth/arbitraries';
+import {
+  assertProperty,
+  brokenTags,
+  Broken,
+  countProblem,
+  expectRejected,
+  patternProblem,
+  stringProblem,
+  timeoutFor,
+  tooLong,
+  validTags as validTagsOf,
+  withForbidden,
+} from './deploy-truth/properties';
 
 /*
  * Property-based deploy-truth tests: whatever VALID props the library is given (valid per the SageMaker API
@@ -16,21 +29,8 @@ import * as arb from './deploy-truth/arbitraries';
  * FC_NUM_RUNS sets the runs of each property (default 500); `npx projen test:properties` runs 5000.
  */
 
-const NUM_RUNS = numRunsFromEnvironment();
 /** Generous: about 10 ms a run for invalid props, 20 ms for valid ones (synth and both checks). */
-const TIMEOUT_MS = 60_000 + NUM_RUNS * 60;
-
-function numRunsFromEnvironment(): number {
-  const text = process.env.FC_NUM_RUNS;
-  if (text === undefined || text === '') {
-    return 500;
-  }
-  const runs = Number(text);
-  if (!Number.isInteger(runs) || runs < 1) {
-    throw new Error(`FC_NUM_RUNS must be a positive integer, not ${JSON.stringify(text)}`);
-  }
-  return runs;
-}
+const TIMEOUT_MS = timeoutFor(60);
 
 /** Fails this whole file, saying to install python3-botocore, when the API model is missing. */
 const model = loadSageMakerModel();
@@ -49,17 +49,7 @@ const SNS_TOPIC_NAME_MAX = 256;
 // Valid props
 // ---------------------------------------------------------------------------------------------------------------
 
-/** Tag keys starting with 'aws:' (in any case) are reserved: a rule of the service that the model does not state. */
-const validTagKey = arb.validStringOf(shapes.tagKey).filter((key) => !key.toLowerCase().startsWith('aws:'));
-
-/** Mostly a few tags (`size: 'small'`), sometimes as many as the model allows. */
-const validTags = fc.oneof(
-  {
-    arbitrary: fc.dictionary(validTagKey, arb.validStringOf(shapes.tagValue), { minKeys: shapes.tags.min ?? 0, maxKeys: shapes.tags.max, size: 'small' }),
-    weight: 9,
-  },
-  fc.dictionary(validTagKey, arb.validStringOf(shapes.tagValue), { minKeys: shapes.tags.max, maxKeys: shapes.tags.max }),
-);
+const validTags = validTagsOf(shapes, 'AWS::SageMaker::Workteam');
 
 type TopicSpec = { kind: 'defined' } | { kind: 'imported'; arn: string };
 
@@ -140,10 +130,6 @@ function expectDeployable(stack: Stack, spec: OptionsSpec): Record<string, any> 
   const tags = Object.fromEntries((properties.Tags ?? []).map((tag: { Key: string; Value: string }) => [tag.Key, tag.Value]));
   expect(tags).toEqual({ ...spec.tags });
   return properties;
-}
-
-function assertProperty<T>(arbitrary: fc.Arbitrary<T>, predicate: (value: T) => void, parameters: fc.Parameters<[T]> = {}): void {
-  fc.assert(fc.property(arbitrary, predicate), { numRuns: NUM_RUNS, ...parameters });
 }
 
 describe('valid props synthesize a work team that CloudFormation and SageMaker accept', () => {
@@ -320,81 +306,12 @@ describe('default names and descriptions', () => {
 // Invalid props: each breaks exactly one rule of the model, and fails at synth naming the property
 // ---------------------------------------------------------------------------------------------------------------
 
-/** A way to break one rule: what to build, and the one problem the library must report. */
-interface Broken {
-  /** Builds a work team (or its parts) in the stack; throwing is fine. */
-  readonly build: (stack: Stack) => void;
-  /** The problem line of the error, without its leading "  - " or "  [Stack/Team] ". */
-  readonly problem: RegExp;
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** A value as the library quotes it: in JSON, and shortened to '"...(70)..." (N characters)' when long. */
-const QUOTED = '".*"(?: \\(\\d+ characters\\))?';
-
-/** `property: "<value>" has N characters; it must have min to max`, as the library words it. */
-function lengthProblem(property: string, value: string, min: number, max: number): RegExp {
-  return new RegExp(`^${escape(property)}: ${QUOTED} has ${value.length} characters; it must have ${min} to ${max}$`, 's');
-}
-
-/** `property: "<value>" is not allowed; it must be ...`, as the library words it. */
-function patternProblem(property: string): RegExp {
-  return new RegExp(`^${escape(property)}: ${QUOTED} is not allowed; it must be .*\\(pattern .*\\)$`, 's');
-}
-
-/** `property: has N items; it must have min to max`, as the library words it. */
-function countProblem(property: string, count: number, min: number, max: number): RegExp {
-  return new RegExp(`^${escape(property)}: has ${count} items; it must have ${min} to ${max}$`);
-}
-
-/** The problem of a value that breaks one string rule of `shape`: its length if that is wrong, else its pattern. */
-function stringProblem(property: string, value: string, shape: { min?: number; max?: number }): RegExp {
-  const min = shape.min ?? 0;
-  return value.length < min || value.length > shape.max! ? lengthProblem(property, value, min, shape.max!) : patternProblem(property);
-}
-
-/** The problems an error of the library lists: "  - problem" at construction, "  [path] problem" at synth. */
-function problemsOf(message: string): string[] {
-  return message
-    .split('\n')
-    .map((line) => /^ {2}(?:- |\[[^\]]*\] )(.*)$/s.exec(line)?.[1])
-    .filter((problem): problem is string => problem !== undefined);
-}
-
-function expectRejected(broken: Broken): void {
-  const stack = newStack();
-  let error: unknown;
-  try {
-    broken.build(stack);
-    (stack.node.root as any).synth();
-  } catch (e) {
-    error = e;
-  }
-  expect(error).toBeInstanceOf(Error);
-  const problems = problemsOf((error as Error).message);
-  expect(problems).toHaveLength(1);
-  expect(problems[0]).toMatch(broken.problem);
-}
-
-/** A text of the characters of `set` that is too long: 1 to 40 characters longer than `max`. */
-function tooLong(set: arb.CharacterSet, max: number): fc.Arbitrary<string> {
-  return arb.stringOf(set, max + 1, max + 40);
-}
-
-/** A valid text with one character of `forbidden` inserted anywhere (callers keep it within the maximum length). */
-function withForbidden(valid: fc.Arbitrary<string>, forbidden: arb.CharacterSet): fc.Arbitrary<string> {
-  return arb.insertedAnywhere(valid, arb.characterOf(forbidden));
-}
-
 function oidcTeamWith(options: (stack: Stack) => Partial<WorkteamOptions>, groups: string[] = ['labelers']): (stack: Stack) => void {
   return (stack) => Workteam.fromOidcGroups(stack, 'Team', { groups, ...options(stack) });
 }
 
 describe('props that break one rule fail at synth, naming the property', () => {
-  const { workteamName, description, oidcGroups, oidcGroup, userPool, clientId, userGroup, tags, tagKey, tagValue, workforceName, topicArn } = shapes;
+  const { workteamName, description, oidcGroups, oidcGroup, userPool, clientId, userGroup, workforceName, topicArn } = shapes;
   const min = (shape: { min?: number }) => shape.min ?? 0;
 
   test(
@@ -525,48 +442,7 @@ describe('props that break one rule fail at synth, naming the property', () => {
   test(
     "tags: too many, a key or value too long or with a character it does not take, an empty key, an 'aws:' key",
     () => {
-      const keyCharacters = arb.charactersOf(tagKey);
-      const valueCharacters = arb.charactersOf(tagValue);
-      const validValue = arb.validStringOf(tagValue);
-      const badKey = fc.oneof(
-        tooLong(keyCharacters, tagKey.max!),
-        ...(min(tagKey) > 0 ? [fc.constant('')] : []),
-        withForbidden(arb.stringOf(keyCharacters, 0, tagKey.max! - 2), arb.charactersNotIn(tagKey)),
-      );
-      const badValue = fc.oneof(
-        tooLong(valueCharacters, tagValue.max!),
-        withForbidden(arb.stringOf(valueCharacters, 0, tagValue.max! - 2), arb.charactersNotIn(tagValue)),
-      );
-      // 'aws:' in any case, then valid key characters
-      const reservedKey = fc
-        .tuple(fc.constantFrom('a', 'A'), fc.constantFrom('w', 'W'), fc.constantFrom('s', 'S'), arb.stringOf(keyCharacters, 0, tagKey.max! - 4))
-        .map(([a, w, s, rest]) => `${a}${w}${s}:${rest}`);
-      // Many tags: short ones, which keep the run fast.
-      const shortKey = arb.stringOf(keyCharacters, Math.max(min(tagKey), 1), 12).filter((key) => !key.toLowerCase().startsWith('aws:'));
-      const shortValue = arb.stringOf(valueCharacters, min(tagValue), 12);
-      const broken = fc.oneof(
-        fc
-          .dictionary(shortKey, shortValue, { minKeys: tags.max! + 1, maxKeys: tags.max! + 5 })
-          .map((t): Broken => ({ build: oidcTeamWith(() => ({ tags: t })), problem: countProblem('tags', Object.keys(t).length, min(tags), tags.max!) })),
-        fc.tuple(badKey, validValue).map(([key, value]): Broken => {
-          const property = `tags key ${JSON.stringify(key)}`;
-          return {
-            build: oidcTeamWith(() => ({ tags: { [key]: value } })),
-            problem: stringProblem(property, key, tagKey),
-          };
-        }),
-        fc.tuple(validTagKey, badValue).map(([key, value]): Broken => {
-          const property = `tags[${JSON.stringify(key)}]`;
-          return {
-            build: oidcTeamWith(() => ({ tags: { [key]: value } })),
-            problem: stringProblem(property, value, tagValue),
-          };
-        }),
-        fc.tuple(reservedKey, validValue).map(([key, value]): Broken => ({
-          build: oidcTeamWith(() => ({ tags: { [key]: value } })),
-          problem: new RegExp(`^${escape(`tags key ${JSON.stringify(key)}`)}: keys starting with 'aws:' are reserved for AWS$`),
-        })),
-      );
+      const broken = brokenTags(shapes, (t) => oidcTeamWith(() => ({ tags: t })));
       assertProperty(broken, expectRejected);
     },
     TIMEOUT_MS,

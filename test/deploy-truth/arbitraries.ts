@@ -1,5 +1,6 @@
 import * as fc from 'fast-check';
 import { ApiModel, Shape, shapeAt } from './api-model';
+import { validateAgainstCfnSchema } from './cfn-schema';
 import { javaPatternToRegExp } from './java-regex';
 
 /*
@@ -246,3 +247,228 @@ export function validTopicArn(shape: Shape & { name: string }, maxNameLength: nu
     .map(([p, r, a, n]) => `arn:aws${p}:sns:${r}:${a}:${n}`)
     .filter((arn) => pattern.test(arn) && (shape.max === undefined || arn.length <= shape.max));
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Workforces (CreateWorkforce)
+// ---------------------------------------------------------------------------------------------------------------
+
+type NamedShape = Shape & { name: string };
+
+/**
+ * Members of OidcConfig that the SageMaker API model of 2022 (the one Debian's python3-botocore installs) does not
+ * have yet: used only when the model in use lacks them. Their constraints are those of the SageMaker API reference
+ * (OidcConfig): a scope of scopes of printable ASCII but `"` and `\`, separated by single spaces, at most 1024
+ * characters; at most 10 extra authentication parameters, keys and values of one line, at most 512 characters.
+ */
+export const OIDC_SHAPES_NEWER_THAN_2022: {
+  readonly scope: NamedShape;
+  readonly extraParams: NamedShape;
+  readonly extraParamKey: NamedShape;
+  readonly extraParamValue: NamedShape;
+} = {
+  scope: { name: 'Scope', type: 'string', min: 1, max: 1024, pattern: '^[!#-\\[\\]-~]+( [!#-\\[\\]-~]+)*$' },
+  extraParams: { name: 'AuthenticationRequestExtraParams', type: 'map', min: 0, max: 10 },
+  extraParamKey: { name: 'AuthenticationRequestExtraParamsKey', type: 'string', min: 1, max: 512, pattern: '.+' },
+  extraParamValue: { name: 'AuthenticationRequestExtraParamsValue', type: 'string', min: 1, max: 512, pattern: '.+' },
+};
+
+/** Constraints of the members of CreateWorkforce the generators need, read from the model. */
+export function workforceShapes(model: ApiModel) {
+  const at = (...path: string[]) => shapeAt(model, 'CreateWorkforce', path);
+  const newer = (member: string, fallback: NamedShape): NamedShape => {
+    try {
+      return at('OidcConfig', member);
+    } catch {
+      return fallback;
+    }
+  };
+  const extraParams = newer('AuthenticationRequestExtraParams', OIDC_SHAPES_NEWER_THAN_2022.extraParams);
+  const mapPart = (part: 'key' | 'value', fallback: NamedShape): NamedShape => {
+    const ref = extraParams[part];
+    return ref ? { ...model.shapes[ref.shape], name: ref.shape } : fallback;
+  };
+  return {
+    workforceName: at('WorkforceName'),
+    userPool: at('CognitoConfig', 'UserPool'),
+    cognitoClientId: at('CognitoConfig', 'ClientId'),
+    oidcClientId: at('OidcConfig', 'ClientId'),
+    clientSecret: at('OidcConfig', 'ClientSecret'),
+    /** The six endpoints of OidcConfig, each with its shape (OidcEndpoint). */
+    endpoints: {
+      issuer: at('OidcConfig', 'Issuer'),
+      authorizationEndpoint: at('OidcConfig', 'AuthorizationEndpoint'),
+      tokenEndpoint: at('OidcConfig', 'TokenEndpoint'),
+      userInfoEndpoint: at('OidcConfig', 'UserInfoEndpoint'),
+      logoutEndpoint: at('OidcConfig', 'LogoutEndpoint'),
+      jwksUri: at('OidcConfig', 'JwksUri'),
+    },
+    scope: newer('Scope', OIDC_SHAPES_NEWER_THAN_2022.scope),
+    extraParams,
+    extraParamKey: mapPart('key', OIDC_SHAPES_NEWER_THAN_2022.extraParamKey),
+    extraParamValue: mapPart('value', OIDC_SHAPES_NEWER_THAN_2022.extraParamValue),
+    cidrs: at('SourceIpConfig', 'Cidrs'),
+    cidr: at('SourceIpConfig', 'Cidrs', '[]'),
+    vpcId: at('WorkforceVpcConfig', 'VpcId'),
+    subnets: at('WorkforceVpcConfig', 'Subnets'),
+    subnetId: at('WorkforceVpcConfig', 'Subnets', '[]'),
+    securityGroupIds: at('WorkforceVpcConfig', 'SecurityGroupIds'),
+    securityGroupId: at('WorkforceVpcConfig', 'SecurityGroupIds', '[]'),
+    tags: at('Tags'),
+    tagKey: at('Tags', '[]', 'Key'),
+    tagValue: at('Tags', '[]', 'Value'),
+  };
+}
+
+export type WorkforceShapes = ReturnType<typeof workforceShapes>;
+
+/**
+ * The characters a Java pattern such as `\S` accepts as one whole character (`matchesJavaPattern(pattern, c)`);
+ * `and` narrows them further.
+ */
+export function charactersOfJavaPattern(pattern: string, and: (character: string) => boolean = () => true, key = ''): CharacterSet {
+  const regexp = javaPatternToRegExp(pattern);
+  return charactersWhere(`java ${pattern} ${key}`, (c) => regexp.test(c) && and(c));
+}
+
+/**
+ * A URL of a pattern like `https://\S+` (OidcEndpoint): `prefix`, then characters of `rest`, of `min` to `max`
+ * characters in all, and matching the shape's pattern.
+ */
+export function urlOf(shape: NamedShape, prefix: string, rest: CharacterSet, min: number, max: number): fc.Arbitrary<string> {
+  const pattern = javaPatternToRegExp(requirePattern(shape));
+  return stringOf(rest, Math.max(min - prefix.length, 0), max - prefix.length)
+    .map((tail) => prefix + tail)
+    .filter((url) => url.length <= max && pattern.test(url));
+}
+
+/**
+ * Words of the characters of `word`, separated by single spaces (a pattern like `^[!#-\[\]-~]+( [!#-\[\]-~]+)*$`),
+ * `min` to `max` characters long.
+ */
+export function wordsOf(word: CharacterSet, min: number, max: number): fc.Arbitrary<string> {
+  const filler = word.ascii[0] ?? word.bmp[0];
+  return lengthBetween(min, max).chain((length) => {
+    const spaces = fc.array(fc.nat({ max: Math.max(length - 1, 0) }), { maxLength: Math.floor(length / 2) });
+    return fc.tuple(stringOf(word, length, length), spaces).map(([text, places]) => {
+      const units = [...text];
+      // A space replaces a one-unit character, never the first or last, nor next to another space.
+      for (const at of places) {
+        if (at > 0 && at < units.length - 1 && units[at].length === 1 && units[at - 1] !== ' ' && units[at + 1] !== ' ') {
+          units[at] = ' ';
+        }
+      }
+      return units.join('') || filler;
+    });
+  });
+}
+
+/** An IPv4 address, each number written without leading zeros. */
+export function ipv4Address(): fc.Arbitrary<string> {
+  return fc.array(fc.integer({ min: 0, max: 255 }), { minLength: 4, maxLength: 4 }).map((numbers) => numbers.join('.'));
+}
+
+/**
+ * An IPv6 address of eight groups of 1 to 4 hexadecimal digits (either case), as written or with a run of one to
+ * eight groups shortened to `::`. Never an embedded IPv4 address (`::ffff:10.0.0.1`), never a zone id (`%eth0`).
+ */
+export function ipv6Address(): fc.Arbitrary<string> {
+  const group = fc
+    .tuple(fc.integer({ min: 0, max: 0xffff }), fc.integer({ min: 1, max: 4 }), fc.boolean())
+    .map(([value, digits, upper]) => {
+      const hex = value.toString(16).padStart(digits, '0');
+      return upper ? hex.toUpperCase() : hex;
+    });
+  const shortened = fc.option(fc.tuple(fc.integer({ min: 0, max: 7 }), fc.integer({ min: 1, max: 8 })), { nil: undefined });
+  return fc
+    .tuple(fc.array(group, { minLength: 8, maxLength: 8 }), shortened)
+    .map(([groups, run]) => {
+      if (!run) {
+        return groups.join(':');
+      }
+      const [from, length] = run;
+      const to = Math.min(from + length, 8);
+      return `${groups.slice(0, from).join(':')}::${groups.slice(to).join(':')}`;
+    });
+}
+
+/**
+ * A CIDR block the model's Cidr pattern accepts: an IPv4 address and a prefix of 0 to 32, or an IPv6 address and
+ * a prefix of 0 to 128. The pattern also lets through text that is no network (a zone id, `::d.d.d.d`, leading
+ * `s`): those are not generated here.
+ */
+export function validCidr(shape: NamedShape): fc.Arbitrary<string> {
+  const pattern = javaPatternToRegExp(requirePattern(shape));
+  const v4 = fc.tuple(ipv4Address(), fc.integer({ min: 0, max: 32 })).map(([address, prefix]) => `${address}/${prefix}`);
+  const v6 = fc.tuple(ipv6Address(), fc.integer({ min: 0, max: 128 })).map(([address, prefix]) => `${address}/${prefix}`);
+  return fc
+    .oneof(v4, v6)
+    .filter((cidr) => cidr.length >= (shape.min ?? 0) && cidr.length <= (shape.max ?? Infinity) && pattern.test(cidr));
+}
+
+/**
+ * An EC2 id as EC2 makes them (`vpc-`, `subnet-`, `sg-` and 8 or 17 lowercase hexadecimal digits), which the
+ * model's pattern (such as `^vpc-[0-9a-z]*$`, at most 32) and CloudFormation's id formats both accept.
+ */
+export function ec2IdOf(shape: NamedShape, prefix: string): fc.Arbitrary<string> {
+  const pattern = javaPatternToRegExp(requirePattern(shape));
+  return fc
+    .tuple(fc.constantFrom(8, 17), fc.array(fc.constantFrom(...'0123456789abcdef'), { minLength: 17, maxLength: 17 }))
+    .map(([digits, hex]) => `${prefix}${hex.slice(0, digits).join('')}`)
+    .filter((id) => id.length <= (shape.max ?? Infinity) && pattern.test(id));
+}
+
+/**
+ * The characters of `set` that the registry schema of `resourceType` takes in a tag key and in a tag value, as
+ * CloudFormation Validate matches its patterns (`^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$` for SageMaker). The engine's
+ * Unicode tables may be older than Node's: Node 20.20 (ICU 78) knows the letters of Unicode 17.0, the engine
+ * aws-cdk-lib 2.273.0 bundles those of Unicode 16.0 only. Found by validating two templates: one whose tags each hold
+ * a chunk of the characters (as key and as value), then one whose tags each hold one character of a rejected chunk.
+ */
+export function charactersTheTagSchemaTakes(set: CharacterSet, resourceType: string): { Key: CharacterSet; Value: CharacterSet } {
+  let byType = schemaCharacterSets.get(set);
+  if (!byType) {
+    byType = new Map();
+    schemaCharacterSets.set(set, byType);
+  }
+  const cached = byType.get(resourceType);
+  if (cached) {
+    return cached;
+  }
+  /** The indexes of the tags whose key (or value) the schema's pattern rejects (F3031). */
+  const rejectedTags = (texts: string[]): Record<'Key' | 'Value', number[]> => {
+    // Only the tags' findings are read: the other properties may be missing, the tags too many or too long.
+    const template = { Resources: { Resource: { Type: resourceType, Properties: { Tags: texts.map((text) => ({ Key: text, Value: text })) } } } };
+    const rejected = { Key: [] as number[], Value: [] as number[] };
+    for (const finding of validateAgainstCfnSchema(template)) {
+      const match = /Properties\.Tags\.(\d+)\.(Key|Value): \[F3031 /.exec(finding);
+      if (match) {
+        rejected[match[2] as 'Key' | 'Value'].push(Number(match[1]));
+      }
+    }
+    return rejected;
+  };
+  // 64 characters: at most 128 UTF-16 code units, a tag key's maximum.
+  const CHUNK = 64;
+  const all = [...set.ascii, ...set.bmp, ...set.astral];
+  const chunks = Array.from({ length: Math.ceil(all.length / CHUNK) }, (_, i) => all.slice(i * CHUNK, (i + 1) * CHUNK));
+  const rejectedChunks = rejectedTags(chunks.map((chunk) => chunk.join('')));
+  const suspects = [...new Set([...rejectedChunks.Key, ...rejectedChunks.Value])].flatMap((i) => chunks[i]);
+  const rejectedSuspects = rejectedTags(suspects);
+  const takenOf = (part: 'Key' | 'Value'): CharacterSet => {
+    const rejected = new Set(rejectedSuspects[part].map((i) => suspects[i]));
+    const keep = (characters: readonly string[]) => characters.filter((c) => !rejected.has(c));
+    return { ascii: keep(set.ascii), bmp: keep(set.bmp), astral: keep(set.astral) };
+  };
+  const result = { Key: takenOf('Key'), Value: takenOf('Value') };
+  byType.set(resourceType, result);
+  return result;
+}
+
+/** The characters of `set` that are not in `taken`. */
+export function charactersNotTaken(set: CharacterSet, taken: CharacterSet): CharacterSet {
+  const members = new Set([...taken.ascii, ...taken.bmp, ...taken.astral]);
+  const drop = (characters: readonly string[]) => characters.filter((c) => !members.has(c));
+  return { ascii: drop(set.ascii), bmp: drop(set.bmp), astral: drop(set.astral) };
+}
+
+const schemaCharacterSets = new WeakMap<CharacterSet, Map<string, { Key: CharacterSet; Value: CharacterSet }>>();

@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App, Environment, LegacyStackSynthesizer, Stack } from 'aws-cdk-lib';
+import * as cxapi from 'aws-cdk-lib/cx-api';
 import { apiModelReport } from './api-model';
 import { validateAgainstCfnSchema } from './cfn-schema';
 
@@ -38,8 +39,9 @@ if (typeof afterAll === 'function') {
 }
 
 /**
- * A new app that writes into this test file's temporary folder. It records no stack traces (they make synth
- * several times slower) and writes no tree.json.
+ * A new app that writes into this test file's temporary folder. It records no stack traces, neither in metadata
+ * (`stackTraces: false`) nor where each L1 resource is created (each capture costs more than the rest of the
+ * resource), and writes no tree.json.
  *
  * It also turns off, for this test file (Jest gives each its own `process.env`), the template validation that
  * aws-cdk-lib runs at every synth (`CDK_VALIDATION=false`): that is the same @aws/cloudformation-validate engine
@@ -48,7 +50,13 @@ if (typeof afterAll === 'function') {
  */
 export function deployTruthApp(): App {
   process.env.CDK_VALIDATION = 'false';
-  return new App({ outdir: testOutdir(), stackTraces: false, analyticsReporting: false, treeMetadata: false });
+  return new App({
+    outdir: testOutdir(),
+    stackTraces: false,
+    analyticsReporting: false,
+    treeMetadata: false,
+    context: { [cxapi.DISABLE_CREATION_STACK_TRACES]: true },
+  });
 }
 
 /** The account and region of the stacks of `deployTruthStack`. */
