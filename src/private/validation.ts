@@ -11,6 +11,12 @@ export interface StringRule {
   readonly max: number;
   /** Matched against the whole value. */
   readonly pattern?: RegExp;
+  /**
+   * The pattern as error messages show it, when its source is too long to show.
+   *
+   * @default - the pattern's source
+   */
+  readonly shownPattern?: string;
   /** What the pattern allows, in words, for error messages. */
   readonly allowed?: string;
 }
@@ -51,7 +57,7 @@ export class Validator {
     }
     if (rule.pattern && !rule.pattern.test(value)) {
       const allowed = rule.allowed ? `${rule.allowed} ` : '';
-      return this.fail(property, `${shown} is not allowed; it must be ${allowed}(pattern ${rule.pattern.source})`);
+      return this.fail(property, `${shown} is not allowed; it must be ${allowed}(pattern ${rule.shownPattern ?? rule.pattern.source})`);
     }
     return this;
   }

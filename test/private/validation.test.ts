@@ -18,6 +18,12 @@ describe('Validator', () => {
     ]);
   });
 
+  test('shows the shown pattern instead of a long pattern source', () => {
+    const rule = { min: 1, max: 3, pattern: /^[a-z]+$/, shownPattern: 'lowercase ASCII', allowed: 'letters' };
+
+    expect(new Validator().string('code', 'AB', rule).errors).toEqual(['code: "AB" is not allowed; it must be letters (pattern lowercase ASCII)']);
+  });
+
   test('skips undefined values', () => {
     expect(new Validator().string('a', undefined, { min: 1, max: 1 }).count('b', undefined, { min: 1, max: 1 }).errors).toEqual([]);
   });
