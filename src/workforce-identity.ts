@@ -61,7 +61,9 @@ export interface OidcIdentityProps {
   readonly scope?: string;
 
   /**
-   * Extra parameters of the authentication request, at most 10.
+   * Extra parameters of the authentication request: at most 10, keys and values of 1 to 512 characters on one
+   * line. A key may not be `__proto__` (aws-cdk-lib would drop it), and the only key may not be `Ref` or start
+   * with `Fn::` (CloudFormation would read the map as an intrinsic function).
    *
    * @default - none
    */
@@ -154,8 +156,19 @@ class OidcIdentity extends WorkforceIdentity {
       const entries = Object.entries(extraParams);
       validator.count('identity authenticationRequestExtraParams', entries, OIDC_EXTRA_PARAMS);
       for (const [key, value] of entries) {
-        validator.string(`identity authenticationRequestExtraParams key ${JSON.stringify(key)}`, key, OIDC_EXTRA_PARAM_KEY);
+        const keyProperty = `identity authenticationRequestExtraParams key ${JSON.stringify(key)}`;
+        validator.string(keyProperty, key, OIDC_EXTRA_PARAM_KEY);
         validator.string(`identity authenticationRequestExtraParams[${JSON.stringify(key)}]`, value, OIDC_EXTRA_PARAM_VALUE);
+        if (key === '__proto__') {
+          validator.fail(keyProperty, 'aws-cdk-lib drops a key named __proto__ from the template, so SageMaker would never receive it');
+        }
+      }
+      const onlyKey = entries.length === 1 ? entries[0][0] : undefined;
+      if (onlyKey !== undefined && !Token.isUnresolved(onlyKey) && (onlyKey === 'Ref' || onlyKey.startsWith('Fn::'))) {
+        validator.fail(
+          `identity authenticationRequestExtraParams key ${JSON.stringify(onlyKey)}`,
+          'CloudFormation would read a map whose only key is Ref or Fn::... as an intrinsic function, not as parameters',
+        );
       }
     }
     if (!Token.isUnresolved(clientSecret)) {

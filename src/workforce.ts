@@ -18,7 +18,7 @@ import {
   WORKFORCE_SECURITY_GROUPS,
   WORKFORCE_SUBNETS,
 } from './private/rules';
-import { validateTags } from './private/tags';
+import { validateTags, WORKFORCE_TAG_RULES } from './private/tags';
 import { quote, Validator } from './private/validation';
 import { WorkforceIdentity } from './workforce-identity';
 import { IdentityProviderType } from './workteam-members';
@@ -141,7 +141,9 @@ export interface WorkforceProps {
   readonly ipAddressType?: WorkforceIpAddressType;
 
   /**
-   * Tags of the workforce. `Tags.of(scope).add(...)` on any parent reaches the workforce too.
+   * Tags of the workforce, at most 50: keys of 1 to 128 and values of 0 to 256 letters, numbers and spaces of
+   * Unicode 16.0 (the version CloudFormation's schema check knows) and `_ . : / = + - @`; keys may not start with
+   * `aws:`. `Tags.of(scope).add(...)` on any parent reaches the workforce too.
    *
    * @default - no tags
    */
@@ -257,7 +259,7 @@ export class Workforce extends WorkforceBase {
 
     this.validateOnePerRegion();
     this.checkWorkerPortalClient(props.identity.userPoolClient);
-    this.node.addValidation({ validate: () => validateTags(new Validator(), this.resource.cdkTagManager.tagValues()).errors });
+    this.node.addValidation({ validate: () => validateTags(new Validator(), this.resource.cdkTagManager.tagValues(), WORKFORCE_TAG_RULES).errors });
   }
 
   /**

@@ -97,6 +97,17 @@ describe('WorkforceIdentity.oidc', () => {
     },
   );
 
+  // The API's Java `\S` excludes only ASCII whitespace; CloudFormation's `^https://.*$` excludes only \n.
+  test.each(['\u00a0', '\u2003', '\u3000', '\u2028', '\u0085', '\u{1F600}'])('takes an endpoint with %j, which both the API and CloudFormation take', (c) => {
+    expect(workforceWith({ issuer: `https://idp.example.com/${c}x`, jwksUri: `https://${c}` })).not.toThrow();
+  });
+
+  test.each([' ', '\t', '\n', '\x0B', '\f', '\r'])('fails for an endpoint with the ASCII whitespace %j', (c) => {
+    expect(workforceWith({ tokenEndpoint: `https://idp.example.com/${c}x` })).toThrow(
+      /identity tokenEndpoint: .* is not allowed; it must be an https URL without ASCII whitespace/,
+    );
+  });
+
   test.each([
     ['with two spaces in a row', 'openid  profile'],
     ['with a double quote', 'openid "profile"'],
@@ -126,5 +137,30 @@ describe('WorkforceIdentity.oidc', () => {
     ['a key of 513 characters', { ['k'.repeat(513)]: 'v' }, /identity authenticationRequestExtraParams key .* has 513 characters/],
   ])('fails for an extra authentication parameter with %s', (_, authenticationRequestExtraParams, error) => {
     expect(workforceWith({ authenticationRequestExtraParams })).toThrow(error);
+  });
+
+  test('fails for an extra authentication parameter named __proto__, which aws-cdk-lib drops from the template', () => {
+    const authenticationRequestExtraParams = JSON.parse('{"prompt": "login", "__proto__": "x"}');
+
+    expect(workforceWith({ authenticationRequestExtraParams })).toThrow(
+      /identity authenticationRequestExtraParams key "__proto__": aws-cdk-lib drops a key named __proto__ from the template/,
+    );
+  });
+
+  test.each(['Ref', 'Fn::Base64', 'Fn::Join'])('fails for a single extra authentication parameter named %s, which CloudFormation reads as a function', (key) => {
+    expect(workforceWith({ authenticationRequestExtraParams: { [key]: 'x' } })).toThrow(
+      new RegExp(`identity authenticationRequestExtraParams key "${key}": CloudFormation would read a map whose only key is Ref or Fn::\\.\\.\\. as an intrinsic function`),
+    );
+  });
+
+  test('takes parameters named constructor, Condition and Ref beside another', () => {
+    const stack = testStack();
+    new Workforce(stack, 'Workforce', {
+      identity: WorkforceIdentity.oidc({ ...OIDC, authenticationRequestExtraParams: { constructor: 'a', Condition: 'b', Ref: 'c' } }),
+    });
+
+    Template.fromStack(stack).hasResourceProperties('AWS::SageMaker::Workforce', {
+      OidcConfig: { AuthenticationRequestExtraParams: { constructor: 'a', Condition: 'b', Ref: 'c' } },
+    });
   });
 });

@@ -280,7 +280,8 @@ describe('validation at synth', () => {
     );
   });
 
-  test.each(['0.0.0.0/0', '192.168.1.1/32', '::/0', '2001:db8:0:0:0:0:0:1/128'])('takes the source IP %s', (cidr) => {
+  // The API pattern writes `d` for a digit in embedded IPv4 addresses: only numbers of 250 to 255 match there.
+  test.each(['0.0.0.0/0', '192.168.1.1/32', '::/0', '2001:db8:0:0:0:0:0:1/128', '::ffff:255.255.255.255/128'])('takes the source IP %s', (cidr) => {
     expect(() => new Workforce(testStack(), 'Workforce', { identity: oidcIdentity(), allowedSourceIps: [cidr] })).not.toThrow();
   });
 
@@ -315,6 +316,9 @@ describe('validation at synth', () => {
     ['vpc', 'vpc-1', 'subnet-12345678', 'sg-12345678', /vpc id: "vpc-1" is not allowed/],
     ['subnet', 'vpc-12345678', 'subnet-x', 'sg-12345678', /vpcSubnets id: "subnet-x" is not allowed/],
     ['security group', 'vpc-12345678', 'subnet-12345678', 'sg-0123', /securityGroups id: "sg-0123" is not allowed/],
+    // 9 to 16 hexadecimal digits: CloudFormation's id formats take them, but no EC2 id has them.
+    ['vpc with 9 digits', 'vpc-123456789', 'subnet-12345678', 'sg-12345678', /vpc id: "vpc-123456789" is not allowed/],
+    ['subnet with 16 digits', 'vpc-12345678', 'subnet-0123456789abcdef', 'sg-12345678', /vpcSubnets id: "subnet-0123456789abcdef" is not allowed/],
   ])('fails for a %s id that is not an EC2 id', (_, vpcId, subnetId, securityGroupId, error) => {
     const stack = testStack();
     const vpc = ec2.Vpc.fromVpcAttributes(stack, 'Vpc', { vpcId, availabilityZones: ['us-east-1a'], privateSubnetIds: [subnetId] });
@@ -353,6 +357,23 @@ describe('validation at synth', () => {
     new Workforce(stack, 'Workforce', { identity: oidcIdentity(), tags: { 'aws:team': 'x' } });
 
     expect(() => Template.fromStack(stack)).toThrow(/\[Stack\/Workforce\] tags key "aws:team": keys starting with 'aws:' are reserved/);
+  });
+
+  // The registry schema's tag pattern is matched with the tables of Unicode 16.0 (Node 20.20's \p{L} is Unicode 17.0).
+  test('fails for a tag with a letter new in Unicode 17.0, and takes one of Unicode 16.0', () => {
+    const workforce = (tags: Record<string, string>) => () => {
+      const stack = testStack();
+      new Workforce(stack, 'Workforce', { identity: oidcIdentity(), tags });
+      return Template.fromStack(stack);
+    };
+
+    // U+088F ARABIC LETTER NOON WITH RING ABOVE and U+10940 SIDETIC LETTER N01 are new in Unicode 17.0.
+    expect(workforce({ ['team\u088f']: 'x' })).toThrow(
+      /\[Stack\/Workforce\] tags key "team\u088f": "team\u088f" is not allowed; it must be letters, numbers and spaces of Unicode 16\.0 .*\(pattern \^\(\[\\p\{L\}.* of Unicode 16\.0\)/,
+    );
+    expect(workforce({ team: 'x\u{10940}' })).toThrow(/tags\["team"\]: .* is not allowed; it must be letters, numbers and spaces of Unicode 16\.0/);
+    // U+1C89 CYRILLIC CAPITAL LETTER TJE, U+2EBF0 (CJK Extension I) and U+3000 IDEOGRAPHIC SPACE are in Unicode 16.0.
+    expect(workforce({ ['\u1c89 \u{2ebf0}\u3000']: 'é 9 _.:/=+-@' })).not.toThrow();
   });
 
   test('tokens are not judged', () => {

@@ -1,3 +1,4 @@
+import { UNICODE_16_LETTERS_SEPARATORS_NUMBERS } from './unicode-16';
 import { CountRule, StringRule } from './validation';
 
 /*
@@ -85,12 +86,17 @@ export const SNS_TOPIC_ARN: StringRule = {
   allowed: 'the ARN of an SNS topic',
 };
 
-/** The API allows 500 characters of `https://\S+`; CloudFormation 500 of `^https://.*$`. */
+/**
+ * The API allows 500 characters of `https://\S+`, where Java's `\S` excludes only ASCII whitespace
+ * ([ \t\n\x0B\f\r], not JavaScript's Unicode spaces such as U+00A0); CloudFormation allows 500 of
+ * `^https://.*$`, where its engine's `.` excludes only \n. Both accept exactly: `https://`, then one or more
+ * characters that are not ASCII whitespace.
+ */
 export const OIDC_ENDPOINT: StringRule = {
   min: 1,
   max: 500,
-  pattern: /^https:\/\/\S+$/,
-  allowed: 'an https URL without spaces',
+  pattern: /^https:\/\/[^ \t\n\x0B\f\r]+$/,
+  allowed: 'an https URL without ASCII whitespace (space, tab, line breaks)',
 };
 
 /** The API allows 1024 characters; CloudFormation 500. */
@@ -110,8 +116,10 @@ export const OIDC_EXTRA_PARAM_VALUE: StringRule = OIDC_EXTRA_PARAM_KEY;
 export const SOURCE_IP_CIDRS: CountRule = { min: 1, max: 10 };
 
 /**
- * The API model's CIDR pattern, as SageMaker and CloudFormation apply it. Its IPv6 branch writes `d` for a
- * digit in embedded IPv4 addresses, so IPv4-mapped IPv6 addresses (::ffff:10.0.0.1) never match.
+ * The API model's CIDR pattern, as SageMaker and CloudFormation apply it. Its IPv6 branch writes `d` (the
+ * letter) where a digit is meant in embedded IPv4 addresses, so only its `25[0-5]` alternative takes digits:
+ * an IPv4-mapped IPv6 address matches only when each of its four numbers is 250 to 255
+ * (`::ffff:255.255.255.255/128` matches, `::ffff:10.0.0.1/128` does not).
  */
 export const CIDR: StringRule = {
   min: 4,
@@ -151,6 +159,46 @@ export const TAG_VALUE: StringRule = {
   max: 256,
   pattern: TAG_CHARACTERS,
   allowed: 'letters, numbers, spaces and _ . : / = + - @',
+};
+
+let workforceTagCharacters: RegExp | undefined;
+
+/**
+ * TAG_CHARACTERS with the letters, separators and numbers of Unicode 16.0 (src/private/unicode-16.ts, generated),
+ * whatever the Unicode version of Node's ICU. Built on first use: its class has hundreds of ranges.
+ */
+function workforceTagPattern(): RegExp {
+  workforceTagCharacters ??= new RegExp(`^[${UNICODE_16_LETTERS_SEPARATORS_NUMBERS}_.:/=+\\-@]*$`, 'u');
+  return workforceTagCharacters;
+}
+
+const WORKFORCE_TAG_CHARACTERS_SHOWN = '^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$ of Unicode 16.0';
+const WORKFORCE_TAG_CHARACTERS_ALLOWED = 'letters, numbers and spaces of Unicode 16.0 and _ . : / = + - @';
+
+/*
+ * The registry schema of AWS::SageMaker::Workforce (unlike that of AWS::SageMaker::Workteam, which states no
+ * pattern for tags) gives tag keys and values the API's pattern, and CloudFormation Validate (the engine aws-cdk-lib
+ * bundles) matches its \p{L}, \p{Z} and \p{N} with the tables of Unicode 16.0: a letter new in a later Unicode
+ * version, which Node's `\p{L}` may know (Node 20.20: Unicode 17.0), fails the schema.
+ */
+export const WORKFORCE_TAG_KEY: StringRule = {
+  min: TAG_KEY.min,
+  max: TAG_KEY.max,
+  get pattern() {
+    return workforceTagPattern();
+  },
+  shownPattern: WORKFORCE_TAG_CHARACTERS_SHOWN,
+  allowed: WORKFORCE_TAG_CHARACTERS_ALLOWED,
+};
+
+export const WORKFORCE_TAG_VALUE: StringRule = {
+  min: TAG_VALUE.min,
+  max: TAG_VALUE.max,
+  get pattern() {
+    return workforceTagPattern();
+  },
+  shownPattern: WORKFORCE_TAG_CHARACTERS_SHOWN,
+  allowed: WORKFORCE_TAG_CHARACTERS_ALLOWED,
 };
 
 /** Tag keys with this prefix are reserved for AWS. */
