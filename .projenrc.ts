@@ -82,6 +82,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
 
 project.eslint?.addLintPattern('examples');
 project.eslint?.addLintPattern('scripts');
+// scripts/ is build tooling (the benchmark, scripts/lazify.ts): it may use devDependencies such as typescript.
+project.eslint?.allowDevDeps('scripts/**');
 // Lint every TypeScript file with the dev tsconfig (src, test, examples, scripts, projenrc) rather than the
 // project service, which only finds the nearest tsconfig.json (src only).
 const eslintrc = project.tryFindObjectFile('.eslintrc.json')!;
@@ -104,6 +106,11 @@ project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '2
 const packageTask = project.tasks.tryFind('package');
 packageTask?.reset();
 packageTask?.spawn(project.tasks.tryFind('package:js')!);
+
+// After jsii, lib/ is rewritten to load its modules on first use, as aws-cdk-lib's own build does (scripts/lazify.ts):
+// `require('cdk-sagemaker-workteam')` then loads only what the names an app reads need. In `compile`, so that
+// everything that uses lib/ (tests, `npm run bench`, the npm and Python packages) gets what npm users get.
+project.compileTask.exec('ts-node --project tsconfig.dev.json --transpile-only scripts/lazify.ts lib');
 
 // Every TypeScript example of the README compiles, or the build fails (as in aws-cdk and cdklabs libraries).
 const rosetta = project.addTask('rosetta:extract', {
