@@ -72,6 +72,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
       testPathIgnorePatterns: ['/node_modules/', '/cdk.out/'],
     },
   },
+  // lib/ without source maps, as aws-cdk-lib ships: inline maps and sources made lib/*.js three times the size of
+  // the code, and Node reads and scans all of it at load (README, "Performance"). Stack traces point into lib/,
+  // whose lines scripts/lazify.ts keeps where tsc put them.
+  tsconfig: { compilerOptions: { inlineSourceMap: false, inlineSources: false } },
   tsconfigDevFile: 'tsconfig.dev.json',
   tsconfigDev: { include: ['examples/**/*.ts'] },
   npmIgnoreOptions: {
