@@ -129,7 +129,8 @@ export interface WorkforceProps {
   /**
    * The security groups, 1 to 5, of the portal's endpoints.
    *
-   * @default - a new security group allowing HTTPS from the VPC's CIDR block
+   * @default - a new security group allowing HTTPS from the VPC's CIDR block (a VPC imported without its
+   * `vpcCidrBlock` needs security groups)
    */
   readonly securityGroups?: ec2.ISecurityGroup[];
 
@@ -141,9 +142,10 @@ export interface WorkforceProps {
   readonly ipAddressType?: WorkforceIpAddressType;
 
   /**
-   * Tags of the workforce, at most 50: keys of 1 to 128 and values of 0 to 256 letters, numbers and spaces of
-   * Unicode 16.0 (the version CloudFormation's schema check knows) and `_ . : / = + - @`; keys may not start with
-   * `aws:`. `Tags.of(scope).add(...)` on any parent reaches the workforce too.
+   * Tags of the workforce. `Tags.of(scope).add(...)` on any parent reaches the workforce too.
+   *
+   * At most 50, with keys of 1 to 128 and values of 0 to 256 characters: letters, numbers and spaces of Unicode 16.0
+   * (the version CloudFormation's schema check knows) and `_.:/=+-@`; keys may not start with `aws:`.
    *
    * @default - no tags
    */
@@ -224,7 +226,7 @@ export class Workforce extends WorkforceBase {
     const validator = new Validator().string('workforceName', this.physicalName, WORKFORCE_NAME);
     const identityConfig = props.identity._render(validator, this);
     const sourceIpConfig = renderSourceIps(props.allowedSourceIps, validator);
-    this.securityGroups = props.vpc ? props.securityGroups ?? [this.defaultSecurityGroup(props.vpc)] : [];
+    this.securityGroups = props.vpc ? props.securityGroups ?? this.defaultSecurityGroups(props.vpc, validator) : [];
     const workforceVpcConfig = props.vpc ? renderVpc(props, this.securityGroups, validator) : undefined;
     if (!props.vpc && (props.vpcSubnets || props.securityGroups)) {
       validator.fail('vpcSubnets, securityGroups', 'they need a vpc');
@@ -288,14 +290,24 @@ export class Workforce extends WorkforceBase {
     }
   }
 
-  private defaultSecurityGroup(vpc: ec2.IVpc): ec2.ISecurityGroup {
+  /** A new security group allowing HTTPS from the VPC's CIDR block; none (a problem) when the block is unknown. */
+  private defaultSecurityGroups(vpc: ec2.IVpc, validator: Validator): ec2.ISecurityGroup[] {
+    const cidrBlock = cidrBlockOf(vpc);
+    if (cidrBlock === undefined) {
+      validator.fail(
+        'securityGroups',
+        `none given, and the vpc '${vpc.node.path}' was imported without its CIDR block, which the default security group ` +
+          '(HTTPS from the VPC) needs: give securityGroups, or import the vpc with its vpcCidrBlock',
+      );
+      return [];
+    }
     const securityGroup = new ec2.SecurityGroup(this, 'SecurityGroup', {
       vpc,
       description: `Worker portal endpoints of the SageMaker workforce ${this.node.path}`,
       allowAllOutbound: false,
     });
-    securityGroup.addIngressRule(ec2.Peer.ipv4(vpc.vpcCidrBlock), ec2.Port.tcp(443), 'HTTPS to the worker portal from the VPC');
-    return securityGroup;
+    securityGroup.addIngressRule(ec2.Peer.ipv4(cidrBlock), ec2.Port.tcp(443), 'HTTPS to the worker portal from the VPC');
+    return [securityGroup];
   }
 
   /** SageMaker allows one private workforce per account and region. */
@@ -355,6 +367,15 @@ function isCidr(value: string): boolean {
   return isIPv4(address) ? Number(prefix) <= 32 : isIPv6(address) && !address.includes('%');
 }
 
+/** The VPC's CIDR block; undefined for a VPC imported without it, whose `vpcCidrBlock` throws. */
+function cidrBlockOf(vpc: ec2.IVpc): string | undefined {
+  try {
+    return vpc.vpcCidrBlock;
+  } catch {
+    return undefined;
+  }
+}
+
 function renderVpc(
   props: WorkforceProps,
   securityGroups: ec2.ISecurityGroup[],
@@ -362,7 +383,9 @@ function renderVpc(
 ): CfnWorkforce.WorkforceVpcConfigRequestProperty {
   const subnetIds = props.vpc!.selectSubnets(props.vpcSubnets).subnetIds;
   validator.count('vpcSubnets', subnetIds, WORKFORCE_SUBNETS);
-  validator.count('securityGroups', securityGroups, WORKFORCE_SECURITY_GROUPS);
+  if (props.securityGroups !== undefined) {
+    validator.count('securityGroups', securityGroups, WORKFORCE_SECURITY_GROUPS);
+  }
   validator.string('vpc id', props.vpc!.vpcId, VPC_ID);
   subnetIds.forEach((subnetId) => validator.string('vpcSubnets id', subnetId, SUBNET_ID));
   securityGroups.forEach((securityGroup) => validator.string('securityGroups id', securityGroup.securityGroupId, SECURITY_GROUP_ID));

@@ -327,6 +327,19 @@ describe('validation at synth', () => {
     expect(() => new Workforce(stack, 'Workforce', { identity: oidcIdentity(), vpc, securityGroups })).toThrow(error);
   });
 
+  test('fails for a vpc imported without its CIDR block and no security groups, and takes one with it', () => {
+    const workforce = (vpcCidrBlock?: string) => () => {
+      const stack = testStack();
+      const vpc = ec2.Vpc.fromVpcAttributes(stack, 'Vpc', { vpcId: 'vpc-12345678', vpcCidrBlock, availabilityZones: ['us-east-1a'], privateSubnetIds: ['subnet-12345678'] });
+      return new Workforce(stack, 'Workforce', { identity: oidcIdentity(), vpc });
+    };
+
+    expect(workforce()).toThrow(
+      /Invalid Workforce at 'Stack\/Workforce':\n {2}- securityGroups: none given, and the vpc 'Stack\/Vpc' was imported without its CIDR block, which the default security group \(HTTPS from the VPC\) needs: give securityGroups/,
+    );
+    expect(workforce('10.0.0.0/16')).not.toThrow();
+  });
+
   test('fails for subnets or security groups without a vpc', () => {
     const stack = testStack();
     expect(() => new Workforce(stack, 'Workforce', { identity: oidcIdentity(), vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED } })).toThrow(
