@@ -159,16 +159,19 @@ export function validTags(
 /**
  * Props whose tags break one rule: too many, a key or value too long or with a character the model does not take,
  * an empty key, an 'aws:' key. `build` makes the construct with those tags; the problems are reported at synth.
+ * With `resourceType`, the parts that must be valid use only characters its registry schema also takes (see
+ * `tagCharacters`), so that they break no rule of the schema.
  */
 export function brokenTags(
   shapes: { tags: Shape; tagKey: NamedShape; tagValue: NamedShape },
   build: (tags: Record<string, string>) => (stack: Stack) => void,
+  resourceType?: string,
 ): fc.Arbitrary<Broken> {
   const { tags, tagKey, tagValue } = shapes;
   const min = (shape: { min?: number }) => shape.min ?? 0;
-  const keyCharacters = arb.charactersOf(tagKey);
-  const valueCharacters = arb.charactersOf(tagValue);
-  const validValue = arb.validStringOf(tagValue);
+  const keyCharacters = resourceType ? tagCharacters(tagKey, resourceType, 'Key') : arb.charactersOf(tagKey);
+  const valueCharacters = resourceType ? tagCharacters(tagValue, resourceType, 'Value') : arb.charactersOf(tagValue);
+  const validValue = arb.stringOf(valueCharacters, min(tagValue), tagValue.max!);
   const badKey = fc.oneof(
     tooLong(keyCharacters, tagKey.max!),
     ...(min(tagKey) > 0 ? [fc.constant('')] : []),
@@ -193,7 +196,7 @@ export function brokenTags(
       build: build({ [key]: value }),
       problem: stringProblem(`tags key ${JSON.stringify(key)}`, key, tagKey),
     })),
-    fc.tuple(arb.validStringOf(tagKey).filter((key) => !key.toLowerCase().startsWith('aws:')), badValue).map(([key, value]): Broken => ({
+    fc.tuple(arb.stringOf(keyCharacters, min(tagKey), tagKey.max!).filter((key) => !key.toLowerCase().startsWith('aws:')), badValue).map(([key, value]): Broken => ({
       build: build({ [key]: value }),
       problem: stringProblem(`tags[${JSON.stringify(key)}]`, value, tagValue),
     })),
