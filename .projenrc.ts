@@ -176,7 +176,11 @@ new JsonFile(project, 'stryker.config.json', {
       config: {
         // The consumer and lazify tests exercise the compiled lib/, not the mutated sources.
         testPathIgnorePatterns: ['/node_modules/', '/cdk.out/', 'consumer\\.test\\.ts$', 'lazify\\.test\\.ts$'],
-        setupFiles: ['<rootDir>/test/mutation.setup.ts'],
+        // test/mutation/: no shrinking of failing properties; per mutant only the test files that cover it, one
+        // at a time, until one fails.
+        setupFilesAfterEnv: ['<rootDir>/test/mutation/setup.ts'],
+        testSequencer: '<rootDir>/test/mutation/sequencer.js',
+        runner: '<rootDir>/test/mutation/runner.js',
         collectCoverage: false,
         reporters: ['default'],
       },
@@ -197,10 +201,12 @@ new JsonFile(project, 'stryker.config.json', {
     tempDirName: '.stryker-tmp',
   },
 });
+// Written by test/mutation/setup.ts in Stryker's sandbox (and by hand runs); never committed.
+project.gitignore.exclude('/test/mutation/test-files.jsonl');
 project.addTask('mutation', {
   description: 'Mutation testing of src/ with StrykerJS (the score goes to reports/mutation/)',
   // aws-cdk-lib's CloudFormation schema validation costs seconds per run and judges no mutant of src/.
-  // The property tests run 50 times per mutant (test/mutation.setup.ts stops them at the first counterexample).
+  // The property tests run 50 times per mutant (test/mutation/setup.ts stops them at the first counterexample).
   env: { CDK_VALIDATION: 'false', FC_NUM_RUNS: '50' },
   exec: 'stryker run',
 });

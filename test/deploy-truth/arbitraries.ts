@@ -1,6 +1,7 @@
 import * as fc from 'fast-check';
 import { ApiModel, Shape, shapeAt } from './api-model';
 import { validateAgainstCfnSchema } from './cfn-schema';
+import { cachedOnDisk } from './disk-cache';
 import { javaPatternToRegExp } from './java-regex';
 
 /*
@@ -40,21 +41,32 @@ const CODE_POINT_RANGES: ReadonlyArray<readonly [number, number]> = [
 export function charactersWhere(key: string, test: (character: string) => boolean): CharacterSet {
   let set = characterSets.get(key);
   if (!set) {
-    const ascii: string[] = [];
-    const bmp: string[] = [];
-    const astral: string[] = [];
-    for (const [from, to] of CODE_POINT_RANGES) {
-      for (let codePoint = from; codePoint <= to; codePoint++) {
-        const character = String.fromCodePoint(codePoint);
-        if (test(character)) {
-          (codePoint < 0x80 ? ascii : codePoint <= 0xffff ? bmp : astral).push(character);
+    set = cachedOnDisk(`charactersWhere ${key}\0${test.toString()}`, () => {
+      const ascii: string[] = [];
+      const bmp: string[] = [];
+      const astral: string[] = [];
+      for (const [from, to] of CODE_POINT_RANGES) {
+        for (let codePoint = from; codePoint <= to; codePoint++) {
+          const character = String.fromCodePoint(codePoint);
+          if (test(character)) {
+            (codePoint < 0x80 ? ascii : codePoint <= 0xffff ? bmp : astral).push(character);
+          }
         }
       }
-    }
-    set = { ascii, bmp, astral };
+      return { ascii, bmp, astral };
+    }, encodeCharacterSet, decodeCharacterSet);
     characterSets.set(key, set);
   }
   return set;
+}
+
+/** A character set as JSON data: each kind's characters in one string. */
+function encodeCharacterSet(set: CharacterSet): Record<keyof CharacterSet, string> {
+  return { ascii: set.ascii.join(''), bmp: set.bmp.join(''), astral: set.astral.join('') };
+}
+
+function decodeCharacterSet(data: Record<keyof CharacterSet, string>): CharacterSet {
+  return { ascii: [...data.ascii], bmp: [...data.bmp], astral: [...data.astral] };
 }
 
 /** The characters a pattern such as `[\p{L}\p{N}]+` or `.+` accepts as a whole value of one character. */
@@ -434,6 +446,18 @@ export function charactersTheTagSchemaTakes(set: CharacterSet, resourceType: str
   if (cached) {
     return cached;
   }
+  const setText = Object.values(encodeCharacterSet(set)).join('\0');
+  const result = cachedOnDisk(
+    `charactersTheTagSchemaTakes ${resourceType}\0${setText}`,
+    () => findCharactersTheTagSchemaTakes(set, resourceType),
+    (taken) => ({ Key: encodeCharacterSet(taken.Key), Value: encodeCharacterSet(taken.Value) }),
+    (data) => ({ Key: decodeCharacterSet(data.Key), Value: decodeCharacterSet(data.Value) }),
+  );
+  byType.set(resourceType, result);
+  return result;
+}
+
+function findCharactersTheTagSchemaTakes(set: CharacterSet, resourceType: string): { Key: CharacterSet; Value: CharacterSet } {
   /** The indexes of the tags whose key (or value) the schema's pattern rejects (F3031). */
   const rejectedTags = (texts: string[]): Record<'Key' | 'Value', number[]> => {
     // Only the tags' findings are read: the other properties may be missing, the tags too many or too long.
@@ -459,9 +483,7 @@ export function charactersTheTagSchemaTakes(set: CharacterSet, resourceType: str
     const keep = (characters: readonly string[]) => characters.filter((c) => !rejected.has(c));
     return { ascii: keep(set.ascii), bmp: keep(set.bmp), astral: keep(set.astral) };
   };
-  const result = { Key: takenOf('Key'), Value: takenOf('Value') };
-  byType.set(resourceType, result);
-  return result;
+  return { Key: takenOf('Key'), Value: takenOf('Value') };
 }
 
 /** The characters of `set` that are not in `taken`. */
