@@ -1,4 +1,4 @@
-import { CfnOutput, CfnParameter, Stack, Tags } from 'aws-cdk-lib';
+import { CfnOutput, CfnParameter, CfnWaitConditionHandle, Stack, Tags } from 'aws-cdk-lib';
 import { Annotations as AssertAnnotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
@@ -54,6 +54,20 @@ describe('the worker portal app client', () => {
       '/Stack/Workforce',
       Match.stringLikeRegexp("the app client 'Stack/Pool/Client' has no callback URL of the worker portal"),
     );
+  });
+
+  test('says which URLs the app client needs, and how to acknowledge the warning', () => {
+    const stack = testStack();
+
+    new Workforce(stack, 'Workforce', { identity: cognitoIdentity(stack) });
+
+    const warning = AssertAnnotations.fromStack(stack).findWarning('/Stack/Workforce', Match.anyValue())[0].entry.data as string;
+    expect(warning).toContain(
+      'once the workforce exists, set its oAuth callbackUrls to https://<subDomain>/oauth2/idpresponse and logoutUrls to ' +
+        'https://<subDomain>/logout (subDomain is the workforce attribute), otherwise the next update of the client removes ' +
+        'the URLs SageMaker sets and workers can no longer sign in',
+    );
+    expect(warning).toMatch(/\[ack: cdk-sagemaker-workteam:workerPortalCallback\]$/);
   });
 
   test('does not warn when the app client holds the portal callback URL', () => {
@@ -153,6 +167,25 @@ describe('workforce options', () => {
     expect(workforce.securityGroups).toHaveLength(1);
   });
 
+  test('the default security group is described, takes HTTPS only and sends nothing out', () => {
+    const stack = testStack();
+
+    new Workforce(stack, 'Workforce', { identity: oidcIdentity(), vpc: vpcOf(stack) });
+
+    Template.fromStack(stack).hasResourceProperties('AWS::EC2::SecurityGroup', {
+      GroupDescription: 'Worker portal endpoints of the SageMaker workforce Stack/Workforce',
+      SecurityGroupIngress: [Match.objectLike({ Description: 'HTTPS to the worker portal from the VPC', FromPort: 443 })],
+      // aws-cdk-lib's rule that matches no traffic: allowAllOutbound is false.
+      SecurityGroupEgress: [Match.objectLike({ CidrIp: '255.255.255.255/32', Description: 'Disallow all traffic' })],
+    });
+  });
+
+  test('has no security groups outside a VPC', () => {
+    const workforce = new Workforce(testStack(), 'Workforce', { identity: oidcIdentity() });
+
+    expect(workforce.securityGroups).toEqual([]);
+  });
+
   test('in a VPC, uses the security groups and subnets it is given', () => {
     const stack = testStack();
     const vpc = vpcOf(stack);
@@ -179,9 +212,41 @@ describe('workforce options', () => {
 
     AssertAnnotations.fromStack(stack).hasWarning('/Stack/Workforce', Match.stringLikeRegexp('does not support source-IP restriction'));
   });
+
+  test('does not warn about source IPs without a vpc, nor about a vpc without source IPs', () => {
+    const withSourceIps = testStack();
+    const inVpc = testStack();
+
+    new Workforce(withSourceIps, 'Workforce', { identity: oidcIdentity(), allowedSourceIps: ['10.0.0.0/16'] });
+    new Workforce(inVpc, 'Workforce', { identity: oidcIdentity(), vpc: vpcOf(inVpc) });
+
+    AssertAnnotations.fromStack(withSourceIps).hasNoWarning('/Stack/Workforce', Match.anyValue());
+    AssertAnnotations.fromStack(inVpc).hasNoWarning('/Stack/Workforce', Match.anyValue());
+  });
+
+  test('the source-IP warning can be acknowledged by its id', () => {
+    const stack = testStack();
+
+    new Workforce(stack, 'Workforce', { identity: oidcIdentity(), vpc: vpcOf(stack), allowedSourceIps: ['10.0.0.0/16'] });
+
+    AssertAnnotations.fromStack(stack).hasWarning('/Stack/Workforce', Match.stringLikeRegexp('\\[ack: cdk-sagemaker-workteam:vpcWithSourceIps\\]'));
+  });
 });
 
 describe('attributes', () => {
+  test('in another account, the ARN is built from the workforce name', () => {
+    const app = testApp();
+    const workforce = new Workforce(testStack(ENV, app, 'Workforces'), 'Workforce', { identity: oidcIdentity(), workforceName: 'labeling' });
+    const other = testStack({ account: '210987654321', region: 'us-east-1' }, app, 'Other');
+
+    new CfnOutput(other, 'Arn', { value: workforce.workforceArn });
+    new CfnWaitConditionHandle(other, 'SomeResource');
+
+    Template.fromStack(other).hasOutput('Arn', {
+      Value: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':sagemaker:us-east-1:123456789012:workforce/labeling']] },
+    });
+  });
+
   test('the ARN, name, sub-domain and portal URL come from the resource', () => {
     const stack = testStack();
     const workforce = new Workforce(stack, 'Workforce', { identity: oidcIdentity() });
@@ -519,6 +584,16 @@ describe('work teams on a workforce', () => {
     new Workforce(stack, 'Workforce', { identity: oidcIdentity() });
 
     Workteam.fromOidcGroups(stack, 'Team', { groups: ['labelers'] });
+
+    AssertAnnotations.fromStack(stack).hasNoWarning('/Stack/Team', Match.anyValue());
+  });
+
+  test('does not warn about a Cognito team with no workforce in the app', () => {
+    const stack = testStack();
+    const userPool = new cognito.UserPool(stack, 'Pool');
+    const group = new cognito.UserPoolGroup(stack, 'Group', { userPool });
+
+    Workteam.fromCognitoGroup(stack, 'Team', { userPool, userPoolClient: userPool.addClient('Client'), group });
 
     AssertAnnotations.fromStack(stack).hasNoWarning('/Stack/Team', Match.anyValue());
   });

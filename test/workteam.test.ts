@@ -176,6 +176,18 @@ describe('work team options', () => {
     expect(description.length).toBe(200);
     expect(description.startsWith('Private work team ')).toBe(true);
   });
+
+  test('a long description keeps the characters before the cut whole, surrogate pairs included', () => {
+    const stack = testStack();
+    const deep = ['\u{1F600}'.repeat(10), 'B'.repeat(90), 'C'.repeat(90)].reduce<Construct>((scope, id) => new Construct(scope, id), stack);
+
+    oidcTeam(deep);
+
+    const description = Object.values(Template.fromStack(stack).findResources('AWS::SageMaker::Workteam'))[0]
+      .Properties.Description as string;
+    expect(description.startsWith(`Private work team Stack/${'\u{1F600}'.repeat(10)}/B`)).toBe(true);
+    expect(description.endsWith('C…')).toBe(true);
+  });
 });
 
 describe('generated names', () => {
@@ -318,7 +330,7 @@ describe('importers', () => {
     'arn:aws:sagemaker:us-east-1:123456789012:workteam/acme',
     'acme',
   ])('fails for %s, which is not a work team ARN', (arn) => {
-    expect(() => Workteam.fromWorkteamArn(testStack(), 'Team', arn)).toThrow(/workteamArn: .* is not the ARN of a work team/);
+    expect(() => Workteam.fromWorkteamArn(testStack(), 'Team', arn)).toThrow(/^Invalid Workteam at 'Stack\/Team':\n {2}- workteamArn: .* is not the ARN of a work team/);
   });
 
   test('fails for an ARN whose name SageMaker would not accept', () => {

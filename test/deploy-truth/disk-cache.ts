@@ -19,7 +19,7 @@ function cacheFolder(): string {
   if (folder === undefined) {
     const hash = createHash('sha256');
     hash.update(`unicode ${process.versions.unicode}\0`);
-    hash.update(`aws-cdk-lib ${require('aws-cdk-lib/package.json').version}\0`);
+    hash.update(`aws-cdk-lib ${JSON.parse(fs.readFileSync(require.resolve('aws-cdk-lib/package.json'), 'utf8')).version}\0`);
     const model = process.env[MODEL_PATH_VARIABLE] || DEBIAN_SAGEMAKER_MODEL;
     const modelStat = fs.existsSync(model) ? fs.statSync(model) : undefined;
     hash.update(`model ${model} ${modelStat?.size} ${modelStat?.mtimeMs}\0`);

@@ -2,6 +2,7 @@ import { CfnParameter, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sns from 'aws-cdk-lib/aws-sns';
+import { Construct } from 'constructs';
 import { Workteam } from '../../src';
 import { ENV, testApp, testStack } from '../util';
 
@@ -128,6 +129,53 @@ describe('the notification topic', () => {
     team(stack, topic);
 
     Annotations.fromStack(stack).hasWarning('/Stack/Team', Match.stringLikeRegexp('the policy of the KMS key of the topic .*kms:GenerateDataKey'));
+  });
+
+  test('of this app, with its KMS key, raises no warning', () => {
+    const stack = testStack();
+    const masterKey = new kms.Key(stack, 'Key');
+
+    team(stack, new sns.Topic(stack, 'Topic', { masterKey }));
+
+    Annotations.fromStack(stack).hasNoWarning('/Stack/Team', Match.stringLikeRegexp('topic'));
+  });
+
+  test('warnings can be acknowledged by their ids', () => {
+    const imported = testStack();
+    team(imported, sns.Topic.fromTopicAttributes(imported, 'Topic', {
+      topicArn: 'arn:aws:sns:us-east-1:123456789012:tasks',
+      keyArn: 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+    }));
+    const otherAccount = testStack();
+    team(otherAccount, sns.Topic.fromTopicArn(otherAccount, 'Topic', 'arn:aws:sns:us-east-1:210987654321:tasks'));
+
+    for (const id of ['notificationTopicPolicy', 'notificationTopicKey']) {
+      Annotations.fromStack(imported).hasWarning('/Stack/Team', Match.stringLikeRegexp(`\\[ack: cdk-sagemaker-workteam:${id}\\]$`));
+    }
+    Annotations.fromStack(otherAccount).hasWarning('/Stack/Team', Match.stringLikeRegexp('\\[ack: cdk-sagemaker-workteam:notificationTopicOtherAccount\\]$'));
+  });
+
+  test('in another account with a KMS key, warns with both statements', () => {
+    const stack = testStack();
+    team(stack, sns.Topic.fromTopicAttributes(stack, 'Topic', {
+      topicArn: 'arn:aws:sns:us-east-1:210987654321:tasks',
+      keyArn: 'arn:aws:kms:us-east-1:210987654321:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+    }));
+
+    const warnings = Annotations.fromStack(stack).findWarning('/Stack/Team', Match.stringLikeRegexp('is in account 210987654321')).map((w) => w.entry.data);
+    expect(warnings).toEqual([expect.stringMatching(/Its owner must add to the topic's policy \{.*"sns:Publish".*\} and \{.*"kms:GenerateDataKey\*".*\}/)]);
+  });
+
+  test('statement ids stay short for a team deep in the construct tree', () => {
+    const stack = testStack();
+    const deep = ['A'.repeat(60), 'B'.repeat(60)].reduce<Construct>((scope, id) => new Construct(scope, id), stack);
+
+    Workteam.fromOidcGroups(deep, 'Team', { groups: ['labelers'], notificationTopic: new sns.Topic(stack, 'Topic'), workteamName: 'labelers' });
+
+    const policy = Object.values(Template.fromStack(stack).findResources('AWS::SNS::TopicPolicy'))[0];
+    const sid = policy.Properties.PolicyDocument.Statement[0].Sid as string;
+    expect(sid.startsWith('SageMakerNotifications')).toBe(true);
+    expect(sid.length).toBe('SageMakerNotifications'.length + 64);
   });
 
   test('in another account, is left alone with a warning', () => {

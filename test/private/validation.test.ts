@@ -43,4 +43,13 @@ describe('quote', () => {
   test('shortens long values and gives their length', () => {
     expect(quote('x'.repeat(100))).toBe(`"${'x'.repeat(69)}..." (100 characters)`);
   });
+
+  test('shows a value whole up to 80 characters with its quotes', () => {
+    expect(quote('x'.repeat(78))).toBe(`"${'x'.repeat(78)}"`);
+    expect(quote('x'.repeat(79))).toBe(`"${'x'.repeat(69)}..." (79 characters)`);
+  });
+
+  test('escapes U+0085 with four hexadecimal digits', () => {
+    expect(quote('a\u0085b')).toBe('"a\\u0085b"');
+  });
 });

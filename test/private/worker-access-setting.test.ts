@@ -1,5 +1,5 @@
 import { Stack } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
+import { Match, Template } from 'aws-cdk-lib/assertions';
 import { WorkerAccessConfiguration, Workteam } from '../../src';
 import { testStack } from '../util';
 
@@ -17,6 +17,29 @@ function callOf(template: Template, phase: 'Create' | 'Update' | 'Delete') {
 }
 
 describe('worker access limits', () => {
+  test('run in a function whose role only Lambda assumes, logging for a year, with the SDK of the runtime', () => {
+    const template = teamWith({ restrictS3PresignedUrlsToSourceIp: true });
+
+    template.hasResourceProperties('AWS::IAM::Role', {
+      AssumeRolePolicyDocument: { Statement: [Match.objectLike({ Principal: { Service: 'lambda.amazonaws.com' } })] },
+      Description: 'Applies the worker access configuration of SageMaker work teams (UpdateWorkteam)',
+    });
+    template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 365 });
+    template.hasResourceProperties('Custom::SageMakerWorkteamWorkerAccess', { InstallLatestAwsSdk: false });
+  });
+
+  test('of two teams in one stack share one function, role and log group', () => {
+    const stack = testStack();
+    Workteam.fromOidcGroups(stack, 'First', { groups: ['a'], workerAccess: { restrictS3PresignedUrlsToSourceIp: true } });
+    Workteam.fromOidcGroups(stack, 'Second', { groups: ['b'], workerAccess: { restrictS3PresignedUrlsToSourceIp: true } });
+
+    const template = Template.fromStack(stack);
+    template.resourceCountIs('Custom::SageMakerWorkteamWorkerAccess', 2);
+    template.resourceCountIs('AWS::Lambda::Function', 1);
+    template.resourceCountIs('AWS::IAM::Role', 1);
+    template.resourceCountIs('AWS::Logs::LogGroup', 1);
+  });
+
   test('are applied with UpdateWorkteam after the team is created, and on every update', () => {
     const template = teamWith({ restrictS3PresignedUrlsToSourceIp: true });
 
