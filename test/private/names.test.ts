@@ -11,7 +11,7 @@ describe('generateName', () => {
     expect(stack.node.tryFindChild('Team')).toBeUndefined();
   });
 
-  test('drops the hyphens a path starts with', () => {
+  test('starts with a letter or digit even when construct ids start with hyphens', () => {
     const stack = new Stack(testApp(), '--Labeling', { env: ENV, stackName: 'Labeling' });
 
     const name = generateName(new Construct(stack, '-Teams'), 'Team');
