@@ -20,6 +20,7 @@ import {
   validTags as validTagsOf,
   withForbidden,
 } from './deploy-truth/properties';
+import { OIDC_PROPS } from './util';
 
 /*
  * Property-based deploy-truth tests of Workforce, as test/deploy-truth.test.ts for Workteam: whatever VALID props
@@ -409,16 +410,17 @@ describe('valid props synthesize a workforce that CloudFormation and SageMaker a
 // Invalid props: each breaks exactly one rule, and fails at synth naming the property
 // ---------------------------------------------------------------------------------------------------------------
 
+/** The OIDC identity every other test uses (test/util.ts). */
 const VALID_OIDC: OidcSpec = {
   kind: 'oidc',
-  clientId: 'labeling_portal',
+  clientId: OIDC_PROPS.clientId,
   endpoints: {
-    issuer: 'https://idp.example.com',
-    authorizationEndpoint: 'https://idp.example.com/authorize',
-    tokenEndpoint: 'https://idp.example.com/token',
-    userInfoEndpoint: 'https://idp.example.com/userinfo',
-    logoutEndpoint: 'https://idp.example.com/logout',
-    jwksUri: 'https://idp.example.com/jwks',
+    issuer: OIDC_PROPS.issuer,
+    authorizationEndpoint: OIDC_PROPS.authorizationEndpoint,
+    tokenEndpoint: OIDC_PROPS.tokenEndpoint,
+    userInfoEndpoint: OIDC_PROPS.userInfoEndpoint,
+    logoutEndpoint: OIDC_PROPS.logoutEndpoint,
+    jwksUri: OIDC_PROPS.jwksUri,
   },
 };
 
