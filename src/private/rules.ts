@@ -167,19 +167,7 @@ export const TAG_VALUE: StringRule = {
   allowed: 'letters, numbers, spaces and _ . : / = + - @',
 };
 
-let workforceTagCharacters: RegExp | undefined;
-
-/**
- * TAG_CHARACTERS with the letters, separators and numbers of Unicode 16.0 (src/private/unicode-16.ts, generated),
- * whatever the Unicode version of Node's ICU. Built on first use: its class has hundreds of ranges.
- */
-function workforceTagPattern(): RegExp {
-  workforceTagCharacters ??= new RegExp(`^[${UNICODE_16_LETTERS_SEPARATORS_NUMBERS}_.:/=+\\-@]*$`, 'u');
-  return workforceTagCharacters;
-}
-
-const WORKFORCE_TAG_CHARACTERS_SHOWN = '^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$ of Unicode 16.0';
-const WORKFORCE_TAG_CHARACTERS_ALLOWED = 'letters, numbers and spaces of Unicode 16.0 and _ . : / = + - @';
+let unicode16TagCharacters: RegExp | undefined;
 
 /*
  * The registry schema of AWS::SageMaker::Workforce (unlike that of AWS::SageMaker::Workteam, which states no
@@ -187,25 +175,24 @@ const WORKFORCE_TAG_CHARACTERS_ALLOWED = 'letters, numbers and spaces of Unicode
  * bundles) matches its \p{L}, \p{Z} and \p{N} with the tables of Unicode 16.0: a letter new in a later Unicode
  * version, which Node's `\p{L}` may know (Node 20.20: Unicode 17.0), fails the schema.
  */
-export const WORKFORCE_TAG_KEY: StringRule = {
-  min: TAG_KEY.min,
-  max: TAG_KEY.max,
-  get pattern() {
-    return workforceTagPattern();
-  },
-  shownPattern: WORKFORCE_TAG_CHARACTERS_SHOWN,
-  allowed: WORKFORCE_TAG_CHARACTERS_ALLOWED,
-};
+function withUnicode16Characters(rule: StringRule): StringRule {
+  return {
+    min: rule.min,
+    max: rule.max,
+    // TAG_CHARACTERS with the letters, separators and numbers of Unicode 16.0 (src/private/unicode-16.ts, generated),
+    // whatever the Unicode version of Node's ICU. Built on first use: its class has hundreds of ranges.
+    get pattern() {
+      unicode16TagCharacters ??= new RegExp(`^[${UNICODE_16_LETTERS_SEPARATORS_NUMBERS}_.:/=+\\-@]*$`, 'u');
+      return unicode16TagCharacters;
+    },
+    shownPattern: '^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$ of Unicode 16.0',
+    allowed: 'letters, numbers and spaces of Unicode 16.0 and _ . : / = + - @',
+  };
+}
 
-export const WORKFORCE_TAG_VALUE: StringRule = {
-  min: TAG_VALUE.min,
-  max: TAG_VALUE.max,
-  get pattern() {
-    return workforceTagPattern();
-  },
-  shownPattern: WORKFORCE_TAG_CHARACTERS_SHOWN,
-  allowed: WORKFORCE_TAG_CHARACTERS_ALLOWED,
-};
+export const WORKFORCE_TAG_KEY = withUnicode16Characters(TAG_KEY);
+
+export const WORKFORCE_TAG_VALUE = withUnicode16Characters(TAG_VALUE);
 
 /** Tag keys with this prefix are reserved for AWS. */
 export const RESERVED_TAG_PREFIX = 'aws:';
