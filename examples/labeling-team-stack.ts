@@ -5,9 +5,10 @@ import { Construct } from 'constructs';
 import { Workforce, WorkforceIdentity, Workteam } from '../src';
 
 /**
- * A realistic private labeling setup: the Cognito user pool that signs workers in, the app client of
- * the worker portal, the private workforce on them, the group that makes up the work team, the topic
- * that tells workers about new tasks, and the work team.
+ * A realistic private labeling setup, deployed in one `cdk deploy`: the Cognito user pool that signs workers in,
+ * with its domain, the app client of the worker portal, the private workforce on them (which puts the portal's
+ * URLs on the client once it exists), the group that makes up the work team, the topic that tells workers about
+ * new tasks, and the work team.
  */
 export class LabelingTeamStack extends Stack {
   public readonly userPool: cognito.UserPool;
@@ -29,20 +30,15 @@ export class LabelingTeamStack extends Stack {
       featurePlan: cognito.FeaturePlan.PLUS,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    // The worker portal signs workers in through the user pool's hosted UI.
+    // The worker portal signs workers in through the user pool's sign-in pages: the workforce waits for the domain.
     this.userPool.addDomain('SignIn', { cognitoDomain: { domainPrefix: `labeling-${this.account}` } });
 
-    // The portal's host name exists once the workforce does: after the first deployment, pass its
-    // `WorkerPortalSubDomain` output as `-c workerPortalSubDomain=...`, so that the template holds the
-    // URLs SageMaker sets on the client and a later update of the client keeps them.
-    const subDomain: string | undefined = this.node.tryGetContext('workerPortalSubDomain');
+    // No callback or logout URLs: the workforce puts the portal's on the client once it exists.
     this.userPoolClient = this.userPool.addClient('WorkerPortal', {
       generateSecret: true,
       oAuth: {
         flows: { authorizationCodeGrant: true, implicitCodeGrant: true },
         scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE],
-        callbackUrls: subDomain ? [`https://${subDomain}/oauth2/idpresponse`] : undefined,
-        logoutUrls: subDomain ? [`https://${subDomain}/logout`] : undefined,
       },
     });
 
@@ -60,11 +56,10 @@ export class LabelingTeamStack extends Stack {
       enforceSSL: true,
     });
 
+    // The team takes the workforce's user pool and app client.
     this.workteam = Workteam.fromCognitoGroup(this, 'ImageLabelers', {
-      userPool: this.userPool,
-      userPoolClient: this.userPoolClient,
-      group: this.labelers,
       workforce: this.workforce,
+      group: this.labelers,
       description: 'Labels product images for the catalogue',
       notificationTopic: this.notificationTopic,
       // Presigned URLs to the task data work only from the IP address the worker opened the task from.
@@ -72,7 +67,7 @@ export class LabelingTeamStack extends Stack {
       tags: { project: 'catalogue' },
     });
 
-    new CfnOutput(this, 'WorkerPortalSubDomain', { value: this.workforce.subDomain });
+    new CfnOutput(this, 'WorkerPortalSubDomain', { value: this.workforce.workforceSubDomain });
     new CfnOutput(this, 'WorkerPortalUrl', { value: this.workforce.workerPortalUrl });
     new CfnOutput(this, 'WorkteamArn', { value: this.workteam.workteamArn });
   }

@@ -1,10 +1,10 @@
 import { isIPv4, isIPv6 } from 'net';
-import { Annotations, ArnFormat, Fn, IResource, Resource, Stack, Token } from 'aws-cdk-lib';
+import { Annotations, Arn, ArnFormat, Fn, IResource, Resource, Stack, Token } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { CfnWorkforce } from 'aws-cdk-lib/aws-sagemaker';
 import { aws_sagemaker as sagemakerRefs } from 'aws-cdk-lib/interfaces';
-import { Construct } from 'constructs';
+import { Construct, Dependable, IConstruct, IDependable } from 'constructs';
 import { generateName } from './private/names';
 import { RegionalRegistry } from './private/regional-registry';
 import {
@@ -18,8 +18,10 @@ import {
   WORKFORCE_SECURITY_GROUPS,
   WORKFORCE_SUBNETS,
 } from './private/rules';
+import { certainlyDifferent, certainlySame } from './private/same-value';
 import { validateTags, WORKFORCE_TAG_RULES } from './private/tags';
 import { quote, Validator } from './private/validation';
+import { WorkerPortalUrls } from './private/worker-portal-urls';
 import { WorkforceIdentity } from './workforce-identity';
 import { IdentityProviderType } from './workteam-members';
 
@@ -46,7 +48,24 @@ export interface IWorkforce extends IResource, sagemakerRefs.IWorkforceRef {
    *
    * @attribute
    */
-  readonly subDomain: string;
+  readonly workforceSubDomain: string;
+
+  /**
+   * The sign-in URL of the worker portal, `https://` and the workforce's sub-domain.
+   */
+  readonly workerPortalUrl: string;
+
+  /**
+   * The callback URL of the worker portal's sign-in, `https://` and the workforce's sub-domain and
+   * `/oauth2/idpresponse`: a Cognito app client of the workforce must list it among its callback URLs.
+   */
+  readonly workerPortalCallbackUrl: string;
+
+  /**
+   * The logout URL of the worker portal, `https://` and the workforce's sub-domain and `/logout`: a Cognito app
+   * client of the workforce must list it among its logout URLs.
+   */
+  readonly workerPortalLogoutUrl: string;
 
   /**
    * How the workers sign in, where it is known.
@@ -54,6 +73,14 @@ export interface IWorkforce extends IResource, sagemakerRefs.IWorkforceRef {
    * @default - unknown (an imported workforce)
    */
   readonly identityProviderType?: IdentityProviderType;
+
+  /**
+   * The identity provider the workers sign in with, where it is known: work teams are checked against its user
+   * pool and app client.
+   *
+   * @default - unknown (an imported workforce)
+   */
+  readonly identity?: WorkforceIdentity;
 }
 
 /**
@@ -66,16 +93,25 @@ export interface WorkforceAttributes {
   /**
    * The host name of the worker portal.
    *
-   * @default - unknown: reading `subDomain` fails
+   * @default - unknown: reading `workforceSubDomain` or the portal's URLs fails
    */
-  readonly subDomain?: string;
+  readonly workforceSubDomain?: string;
 
   /**
    * How the workers sign in; work teams of the other kind then fail at synth.
    *
-   * @default - unknown: not checked
+   * @default - the type of `identity`, else unknown: not checked
    */
   readonly identityProviderType?: IdentityProviderType;
+
+  /**
+   * The identity provider the workforce signs workers in with: work teams are then checked against it, and Cognito
+   * teams can take its user pool and app client (`WorkteamMembers.fromWorkforceUserGroups`). Nothing is changed on
+   * the user pool or app client.
+   *
+   * @default - unknown: not checked
+   */
+  readonly identity?: WorkforceIdentity;
 }
 
 /**
@@ -155,12 +191,25 @@ export interface WorkforceProps {
 abstract class WorkforceBase extends Resource implements IWorkforce {
   public abstract readonly workforceArn: string;
   public abstract readonly workforceName: string;
-  public abstract readonly subDomain: string;
+  public abstract readonly workforceSubDomain: string;
   public abstract readonly identityProviderType?: IdentityProviderType;
+  public abstract readonly identity?: WorkforceIdentity;
 
   /** A reference to this workforce, for aws-cdk-lib's L1 constructs. */
   public get workforceRef(): sagemakerRefs.WorkforceReference {
     return { workforceArn: this.workforceArn };
+  }
+
+  public get workerPortalUrl(): string {
+    return Fn.join('', ['https://', this.workforceSubDomain]);
+  }
+
+  public get workerPortalCallbackUrl(): string {
+    return Fn.join('', ['https://', this.workforceSubDomain, '/oauth2/idpresponse']);
+  }
+
+  public get workerPortalLogoutUrl(): string {
+    return Fn.join('', ['https://', this.workforceSubDomain, '/logout']);
   }
 }
 
@@ -178,45 +227,41 @@ export class Workforce extends WorkforceBase {
   }
 
   /**
-   * Refers to a private workforce defined outside this app.
+   * Refers to a private workforce by its ARN, `arn:<partition>:sagemaker:<region>:<account>:workforce/<name>`.
+   */
+  public static fromWorkforceArn(scope: Construct, id: string, workforceArn: string): IWorkforce {
+    const path = `${scope.node.path}/${id}`;
+    const validator = new Validator();
+    let workforceName = Fn.select(1, Fn.split('/', workforceArn));
+    if (!Token.isUnresolved(workforceArn)) {
+      const parts = Arn.split(workforceArn, ArnFormat.SLASH_RESOURCE_NAME);
+      if (parts.service !== 'sagemaker' || parts.resource !== 'workforce' || !parts.resourceName) {
+        validator.fail('workforceArn', `${quote(workforceArn)} is not the ARN of a workforce; expected arn:<partition>:sagemaker:<region>:<account>:workforce/<name>`);
+      }
+      workforceName = parts.resourceName ?? workforceArn;
+    }
+    validator.throwIfInvalid('Workforce', path);
+    return importedWorkforce(scope, id, { workforceName }, workforceArn);
+  }
+
+  /**
+   * Refers to a private workforce defined outside this app, such as the `default` workforce that the console or
+   * the account's first Cognito work team created: give its `identity` so that work teams are checked against it.
    */
   public static fromWorkforceAttributes(scope: Construct, id: string, attrs: WorkforceAttributes): IWorkforce {
-    new Validator().string('workforceName', attrs.workforceName, WORKFORCE_NAME).throwIfInvalid('Workforce', `${scope.node.path}/${id}`);
-
-    class Import extends WorkforceBase {
-      public readonly workforceName = attrs.workforceName;
-      public readonly workforceArn = workforceArnOf(this, attrs.workforceName);
-      public readonly identityProviderType = attrs.identityProviderType;
-
-      public get subDomain(): string {
-        if (attrs.subDomain === undefined) {
-          throw new Error(`subDomain of the imported workforce '${this.node.path}' is unknown: import it with Workforce.fromWorkforceAttributes({ subDomain })`);
-        }
-        return attrs.subDomain;
-      }
-    }
-    return new Import(scope, id);
+    return importedWorkforce(scope, id, attrs);
   }
 
   public readonly workforceArn: string;
   public readonly workforceName: string;
-  public readonly subDomain: string;
+  public readonly workforceSubDomain: string;
   public readonly identityProviderType?: IdentityProviderType;
 
   /** How the workers sign in. */
   public readonly identity: WorkforceIdentity;
 
-  /**
-   * The sign-in URL of the worker portal, `https://<subDomain>`.
-   *
-   * @attribute
-   */
-  public readonly workerPortalUrl: string;
-
-  /** The security groups of the portal's VPC endpoints; empty without a VPC. */
-  public readonly securityGroups: ec2.ISecurityGroup[];
-
   private readonly resource: CfnWorkforce;
+  private readonly portalConnections?: ec2.Connections;
 
   constructor(scope: Construct, id: string, props: WorkforceProps) {
     super(scope, id, { physicalName: props.workforceName ?? generateName(scope, id) });
@@ -226,8 +271,9 @@ export class Workforce extends WorkforceBase {
     const validator = new Validator().string('workforceName', this.physicalName, WORKFORCE_NAME);
     const identityConfig = props.identity._render(validator, this);
     const sourceIpConfig = renderSourceIps(props.allowedSourceIps, validator);
-    this.securityGroups = props.vpc ? props.securityGroups ?? this.defaultSecurityGroups(props.vpc, validator) : [];
-    const workforceVpcConfig = props.vpc ? renderVpc(props, this.securityGroups, validator) : undefined;
+    const securityGroups = props.vpc ? props.securityGroups ?? this.defaultSecurityGroups(props.vpc, validator) : [];
+    this.portalConnections = props.vpc ? new ec2.Connections({ securityGroups }) : undefined;
+    const workforceVpcConfig = props.vpc ? renderVpc(props, securityGroups, validator) : undefined;
     if (!props.vpc && (props.vpcSubnets || props.securityGroups)) {
       validator.fail('vpcSubnets, securityGroups', 'they need a vpc');
     }
@@ -256,38 +302,111 @@ export class Workforce extends WorkforceBase {
     });
     // The name read from the ARN attribute: a team that uses it waits for the workforce.
     this.workforceName = this.getResourceNameAttribute(Fn.select(1, Fn.split('/', this.resource.attrWorkforceArn)));
-    this.subDomain = this.resource.attrSubDomain;
-    this.workerPortalUrl = Fn.join('', ['https://', this.resource.attrSubDomain]);
+    this.workforceSubDomain = this.resource.attrSubDomain;
 
     this.validateOnePerRegion();
-    this.checkWorkerPortalClient(props.identity.userPoolClient);
+    if (props.identity.userPool && props.identity.userPoolClient) {
+      this.prepareCognitoSignIn(props.identity.userPool, props.identity.userPoolClient);
+    }
     this.node.addValidation({ validate: () => validateTags(new Validator(), this.resource.cdkTagManager.tagValues(), WORKFORCE_TAG_RULES).errors });
   }
 
   /**
-   * SageMaker sets the worker portal's callback and logout URLs on the app client it is given. When the
-   * client is a CloudFormation resource of this app, CloudFormation writes the template's URLs back at its
-   * next update, and workers can no longer sign in, unless the template itself holds the portal's URLs.
+   * The network connections of the worker portal's VPC endpoints (their security groups), such as
+   * `workforce.connections.allowFrom(peer, ec2.Port.tcp(443))`. Only a workforce with a `vpc` has them.
    */
-  private checkWorkerPortalClient(client: cognito.IUserPoolClient | undefined): void {
-    const resource = client?.node.defaultChild;
-    if (!(resource instanceof cognito.CfnUserPoolClient)) {
-      return;
+  public get connections(): ec2.Connections {
+    if (!this.portalConnections) {
+      throw new Error(`the workforce '${this.node.path}' has no vpc, so no security groups: only a workforce with a vpc has connections`);
     }
-    const callbackUrls = resource.callbackUrLs;
-    if (callbackUrls !== undefined && Token.isUnresolved(callbackUrls)) {
-      return;
+    return this.portalConnections;
+  }
+
+  /**
+   * What the worker portal's Cognito sign-in needs, for a user pool and app client of this app: the pool's domain
+   * created before the workforce, the portal's URLs put on the client after it (WorkerPortalUrls), and the client's
+   * OAuth settings and regions checked.
+   */
+  private prepareCognitoSignIn(userPool: cognito.IUserPool, client: cognito.IUserPoolClient): void {
+    const validator = new Validator();
+    for (const [property, resource] of [['identity user pool', userPool], ['identity app client', client]] as const) {
+      if (certainlyDifferent(resource.env.region, this.env.region)) {
+        validator.fail(
+          property,
+          `'${resource.node.path}' is in ${resource.env.region}, the workforce in ${this.env.region}: the user pool and app client ` +
+            "must be in the workforce's region",
+        );
+      }
     }
-    const portalCallbacks = (callbackUrls ?? []).filter((url) => Token.isUnresolved(url) || WORKER_PORTAL_CALLBACK.test(url));
-    if (portalCallbacks.length === 0) {
-      Annotations.of(this).addWarningV2(
-        'cdk-sagemaker-workteam:workerPortalCallback',
-        `the app client '${client!.node.path}' has no callback URL of the worker portal: once the workforce exists, set its ` +
-          'oAuth callbackUrls to https://<subDomain>/oauth2/idpresponse and logoutUrls to https://<subDomain>/logout ' +
-          '(subDomain is the workforce attribute), otherwise the next update of the client removes the URLs SageMaker ' +
-          'sets and workers can no longer sign in',
+    validator.throwIfInvalid('Workforce', this.node.path);
+
+    const cfnPool = userPool.node.defaultChild;
+    if (cfnPool instanceof cognito.CfnUserPool) {
+      // SageMaker signs workers in through the pool's domain: CloudFormation creates it before the workforce.
+      let domains: cognito.CfnUserPoolDomain[] | undefined;
+      const domainsOfPool = () => (domains ??= userPoolDomains(userPool));
+      const poolDomains: IDependable = {};
+      Dependable.implement(poolDomains, { get dependencyRoots(): IConstruct[] { return domainsOfPool(); } });
+      this.resource.node.addDependency(poolDomains);
+      this.node.addValidation({
+        validate: () =>
+          domainsOfPool().length > 0
+            ? []
+            : [
+              `identity user pool: '${userPool.node.path}' has no domain, which the worker portal's sign-in needs: add one, ` +
+                "such as userPool.addDomain('SignIn', { cognitoDomain: { domainPrefix: 'my-labeling-workers' } })",
+            ],
+      });
+    }
+
+    const cfnClient = client.node.defaultChild;
+    if (cfnClient instanceof cognito.CfnUserPoolClient) {
+      new WorkerPortalUrls(this, 'WorkerPortalUrls', {
+        userPool,
+        client: cfnClient,
+        callbackUrl: this.workerPortalCallbackUrl,
+        logoutUrl: this.workerPortalLogoutUrl,
+      });
+      this.node.addValidation({ validate: () => this.validateWorkerPortalClient(client, cfnClient) });
+    }
+  }
+
+  /** The app client's own settings: what the portal's sign-in needs, and no URL of this workforce's. */
+  private validateWorkerPortalClient(client: cognito.IUserPoolClient, resource: cognito.CfnUserPoolClient): string[] {
+    const errors: string[] = [];
+    const where = `the app client '${client.node.path}'`;
+    const stack = Stack.of(resource);
+    const workforceId = stack.resolve(this.resource.logicalId);
+    for (const [setting, urls] of [['callbackUrls', resource.callbackUrLs], ['logoutUrls', resource.logoutUrLs]] as const) {
+      if (urls !== undefined && referencesResource(stack.resolve(urls), workforceId)) {
+        errors.push(
+          `identity app client: ${where} has ${setting} made of this workforce's attributes, which makes a dependency cycle ` +
+            '(the workforce needs the client first): remove them, this library puts the worker portal\'s callback and logout ' +
+            'URLs on the client once the workforce exists',
+        );
+      }
+    }
+    if (resource.allowedOAuthFlowsUserPoolClient !== undefined && !Token.isUnresolved(resource.allowedOAuthFlowsUserPoolClient) &&
+      stack.resolve(resource.allowedOAuthFlowsUserPoolClient) !== true) {
+      errors.push(
+        `identity app client: ${where} has OAuth disabled (disableOAuth), and the worker portal signs workers in through the ` +
+          "user pool's OAuth sign-in pages: enable OAuth on the client",
       );
+      return errors;
     }
+    const warn = (id: string, setting: string, wanted: string, actual: string[] | undefined) => {
+      if (actual !== undefined && !Token.isUnresolved(actual) && !actual.includes(wanted)) {
+        Annotations.of(this).addWarningV2(
+          `cdk-sagemaker-workteam:workerPortalClient${id}`,
+          `${where} has ${setting} without ${quote(wanted)}, which AWS's examples of a worker portal's client use: without it ` +
+            'workers may not be able to sign in',
+        );
+      }
+    };
+    warn('CodeGrant', 'oAuth flows', 'code', resource.allowedOAuthFlows);
+    warn('OpenidScope', 'oAuth scopes', 'openid', resource.allowedOAuthScopes);
+    warn('CognitoProvider', 'supportedIdentityProviders', 'COGNITO', resource.supportedIdentityProviders);
+    return errors;
   }
 
   /** A new security group allowing HTTPS from the VPC's CIDR block; none (a problem) when the block is unknown. */
@@ -328,8 +447,53 @@ export class Workforce extends WorkforceBase {
   }
 }
 
-/** The worker portal's sign-in callback, on its `*.labeling.<region>.sagemaker.aws` host. */
-const WORKER_PORTAL_CALLBACK = /^https:\/\/[^/]+\.labeling\.[a-z0-9-]+\.sagemaker\.aws\/oauth2\/idpresponse$/;
+function importedWorkforce(scope: Construct, id: string, attrs: WorkforceAttributes, arn?: string): IWorkforce {
+  new Validator().string('workforceName', attrs.workforceName, WORKFORCE_NAME).throwIfInvalid('Workforce', `${scope.node.path}/${id}`);
+
+  class Import extends WorkforceBase {
+    public readonly workforceName = attrs.workforceName;
+    public readonly workforceArn = arn ?? workforceArnOf(this, attrs.workforceName);
+    public readonly identity = attrs.identity;
+    public readonly identityProviderType = attrs.identityProviderType ?? attrs.identity?.identityProviderType;
+
+    public get workforceSubDomain(): string {
+      if (attrs.workforceSubDomain === undefined) {
+        throw new Error(
+          `the sub-domain of the imported workforce '${this.node.path}' is unknown: import it with ` +
+            'Workforce.fromWorkforceAttributes({ workforceSubDomain })',
+        );
+      }
+      return attrs.workforceSubDomain;
+    }
+  }
+  return new Import(scope, id, { environmentFromArn: arn });
+}
+
+/** The domains of a user pool of this app: those in its stack that name it. */
+function userPoolDomains(userPool: cognito.IUserPool): cognito.CfnUserPoolDomain[] {
+  return Stack.of(userPool)
+    .node.findAll()
+    .filter((c): c is cognito.CfnUserPoolDomain => c instanceof cognito.CfnUserPoolDomain && certainlySame(c.userPoolId, userPool.userPoolId));
+}
+
+/** Whether a resolved template value holds a `Ref` or `Fn::GetAtt` of the resource with that logical id. */
+function referencesResource(value: unknown, logicalId: string): boolean {
+  if (Array.isArray(value)) {
+    return value.some((item) => referencesResource(item, logicalId));
+  }
+  if (typeof value !== 'object' || value === null) {
+    return false;
+  }
+  const object = value as Record<string, unknown>;
+  if (object.Ref === logicalId) {
+    return true;
+  }
+  const getAtt = object['Fn::GetAtt'];
+  if (Array.isArray(getAtt) && getAtt[0] === logicalId) {
+    return true;
+  }
+  return Object.values(object).some((item) => referencesResource(item, logicalId));
+}
 
 /** `arn:<partition>:sagemaker:<region>:<account>:workforce/<name>` */
 function workforceArnOf(scope: Construct, workforceName: string): string {

@@ -1,6 +1,7 @@
 import { Token } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { CfnWorkteam } from 'aws-cdk-lib/aws-sagemaker';
+import type { IWorkforce } from './workforce';
 import { COGNITO_USER_GROUP, COGNITO_USER_POOL_ID, MEMBER_DEFINITIONS, OIDC_GROUP, OIDC_GROUPS, WORKTEAM_CLIENT_ID } from './private/rules';
 import { certainlyDifferent } from './private/same-value';
 import { Validator } from './private/validation';
@@ -38,6 +39,17 @@ export abstract class WorkteamMembers {
   }
 
   /**
+   * Workers from 1 to 10 groups of the user pool of the team's Cognito workforce, signing in through its app client:
+   * the team's `workforce` must be one whose identity is known (a `Workforce` of this app with
+   * `WorkforceIdentity.cognito(...)`, or one imported with its `identity`).
+   *
+   * @param groups the user groups whose users are the team's workers (1 to 10)
+   */
+  public static fromWorkforceUserGroups(groups: cognito.IUserPoolGroup[]): WorkteamMembers {
+    return new CognitoMembers(undefined, undefined, groups);
+  }
+
+  /**
    * Workers from 1 to 10 groups of the OIDC identity provider of the account's private workforce.
    *
    * @param groups group names as the identity provider sends them in the `sagemaker:groups` claim
@@ -50,56 +62,80 @@ export abstract class WorkteamMembers {
   public abstract readonly identityProviderType: IdentityProviderType;
 
   /**
-   * The Cognito user pool of these workers.
+   * The Cognito user pool of these workers, where they name it.
    *
-   * @default - not Cognito members
+   * @default - not Cognito members, or those of the team's workforce
    */
   public abstract readonly userPool?: cognito.IUserPool;
 
   /**
-   * The Cognito app client these workers sign in with.
+   * The Cognito app client these workers sign in with, where they name it.
    *
-   * @default - not Cognito members
+   * @default - not Cognito members, or those of the team's workforce
    */
   public abstract readonly userPoolClient?: cognito.IUserPoolClient;
 
   /**
    * Renders the member definitions of a work team, recording every rule they break.
    *
+   * @param region the team's region, which the user pool, client and groups must be in
+   * @param workforce the team's workforce, whose user pool and client members without their own take
    * @internal
    */
-  public abstract _render(validator: Validator): CfnWorkteam.MemberDefinitionProperty[];
+  public abstract _render(validator: Validator, region: string, workforce?: IWorkforce): CfnWorkteam.MemberDefinitionProperty[];
 }
 
 class CognitoMembers extends WorkteamMembers {
   public readonly identityProviderType = IdentityProviderType.COGNITO;
 
   constructor(
-    public readonly userPool: cognito.IUserPool,
-    public readonly userPoolClient: cognito.IUserPoolClient,
+    public readonly userPool: cognito.IUserPool | undefined,
+    public readonly userPoolClient: cognito.IUserPoolClient | undefined,
     private readonly groups: cognito.IUserPoolGroup[],
   ) {
     super();
   }
 
-  public _render(validator: Validator): CfnWorkteam.MemberDefinitionProperty[] {
+  public _render(validator: Validator, region: string, workforce?: IWorkforce): CfnWorkteam.MemberDefinitionProperty[] {
     validator.count('members (Cognito user groups)', this.groups, MEMBER_DEFINITIONS);
-    validator.string('members user pool id', this.userPool.userPoolId, COGNITO_USER_POOL_ID);
-    validator.string('members app client id', this.userPoolClient.userPoolClientId, WORKTEAM_CLIENT_ID);
+    for (const resource of [this.userPool, this.userPoolClient, ...this.groups]) {
+      if (resource && certainlyDifferent(resource.env.region, region)) {
+        validator.fail(
+          'members',
+          `'${resource.node.path}' is in ${resource.env.region}, the team in ${region}: the user pool, app client and groups ` +
+            "must be in the team's region",
+        );
+      }
+    }
+    const userPool = this.userPool ?? workforce?.identity?.userPool;
+    const userPoolClient = this.userPoolClient ?? workforce?.identity?.userPoolClient;
+    if (!userPool || !userPoolClient) {
+      validator.fail(
+        'members',
+        workforce
+          ? `the workforce '${workforce.node.path}' has no known Cognito identity to take the user pool and app client from: ` +
+            'import it with its identity (Workforce.fromWorkforceAttributes), or give the user pool and app client'
+          : "user groups without their user pool and app client take those of the team's workforce, and the team has none: " +
+            'give its workforce',
+      );
+      return [];
+    }
+    validator.string('members user pool id', userPool.userPoolId, COGNITO_USER_POOL_ID);
+    validator.string('members app client id', userPoolClient.userPoolClientId, WORKTEAM_CLIENT_ID);
     for (const group of this.groups) {
       validator.string(`members user group '${group.node.path}'`, group.groupName, COGNITO_USER_GROUP);
       const poolOfGroup = userPoolIdOfGroup(group);
-      if (poolOfGroup !== undefined && certainlyDifferent(poolOfGroup, this.userPool.userPoolId)) {
+      if (poolOfGroup !== undefined && certainlyDifferent(poolOfGroup, userPool.userPoolId)) {
         validator.fail(
           `members user group '${group.node.path}'`,
-          `the group belongs to another user pool than '${this.userPool.node.path}'; a work team's groups must all be in its user pool`,
+          `the group belongs to another user pool than '${userPool.node.path}'; a work team's groups must all be in its user pool`,
         );
       }
     }
     return this.groups.map((group) => ({
       cognitoMemberDefinition: {
-        cognitoUserPool: this.userPool.userPoolId,
-        cognitoClientId: this.userPoolClient.userPoolClientId,
+        cognitoUserPool: userPool.userPoolId,
+        cognitoClientId: userPoolClient.userPoolClientId,
         cognitoUserGroup: group.groupName,
       },
     }));
@@ -115,7 +151,7 @@ class OidcMembers extends WorkteamMembers {
     super();
   }
 
-  public _render(validator: Validator): CfnWorkteam.MemberDefinitionProperty[] {
+  public _render(validator: Validator, _region: string): CfnWorkteam.MemberDefinitionProperty[] {
     validator.count('members (OIDC groups)', this.groups, OIDC_GROUPS);
     if (!Token.isUnresolved(this.groups)) {
       this.groups.forEach((group, index) => validator.string(`members OIDC group [${index}]`, group, OIDC_GROUP));

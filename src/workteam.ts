@@ -227,13 +227,17 @@ export interface WorkteamProps extends WorkteamOptions {
 export interface CognitoGroupWorkteamProps extends WorkteamOptions {
   /**
    * The user pool of the private workforce.
+   *
+   * @default - the user pool of `workforce`
    */
-  readonly userPool: cognito.IUserPool;
+  readonly userPool?: cognito.IUserPool;
 
   /**
    * The app client of the workforce's worker portal.
+   *
+   * @default - the app client of `workforce`
    */
-  readonly userPoolClient: cognito.IUserPoolClient;
+  readonly userPoolClient?: cognito.IUserPoolClient;
 
   /**
    * The user group whose users are the team's workers.
@@ -260,13 +264,21 @@ export interface OidcGroupsWorkteamProps extends WorkteamOptions {
  */
 export class Workteam extends WorkteamBase {
   /**
-   * Defines a work team whose workers are the users of one Amazon Cognito user group.
+   * Defines a work team whose workers are the users of one Amazon Cognito user group. Given a Cognito `workforce`,
+   * the team takes its user pool and app client.
    */
   public static fromCognitoGroup(scope: Construct, id: string, props: CognitoGroupWorkteamProps): Workteam {
     const { userPool, userPoolClient, group, ...options } = props;
+    if ((userPool === undefined) !== (userPoolClient === undefined)) {
+      new Validator()
+        .fail('userPool, userPoolClient', "give both, or neither to take those of the team's workforce")
+        .throwIfInvalid('Workteam', `${scope.node.path}/${id}`);
+    }
     return new Workteam(scope, id, {
       ...options,
-      members: WorkteamMembers.fromCognitoGroups(userPool, userPoolClient, [group]),
+      members: userPool && userPoolClient
+        ? WorkteamMembers.fromCognitoGroups(userPool, userPoolClient, [group])
+        : WorkteamMembers.fromWorkforceUserGroups([group]),
     });
   }
 
@@ -361,7 +373,7 @@ export class Workteam extends WorkteamBase {
     const validator = new Validator()
       .string('workteamName', name, WORKTEAM_NAME)
       .string('description', props.description, DESCRIPTION);
-    const memberDefinitions = props.members._render(validator);
+    const memberDefinitions = props.members._render(validator, this.env.region, props.workforce);
     if (props.notificationTopic) {
       const before = validator.errors.length;
       validator.string('notificationTopic ARN', props.notificationTopic.topicArn, SNS_TOPIC_ARN);
@@ -425,11 +437,12 @@ export class Workteam extends WorkteamBase {
     if (workforceType !== undefined && workforceType !== members.identityProviderType) {
       errors.push(`members: the team's members are ${members.identityProviderType} groups, but the workforce ${where} signs in with ${workforceType}`);
     }
-    if (workforce instanceof Workforce && members.userPool && workforce.identity.userPool) {
-      if (certainlyDifferent(members.userPool.userPoolId, workforce.identity.userPool.userPoolId)) {
+    const identity = workforce.identity;
+    if (members.userPool && identity?.userPool) {
+      if (certainlyDifferent(members.userPool.userPoolId, identity.userPool.userPoolId)) {
         errors.push(`members: the user pool '${members.userPool.node.path}' is not the user pool of the workforce ${where}`);
       }
-      if (certainlyDifferent(members.userPoolClient!.userPoolClientId, workforce.identity.userPoolClient!.userPoolClientId)) {
+      if (certainlyDifferent(members.userPoolClient!.userPoolClientId, identity.userPoolClient!.userPoolClientId)) {
         errors.push(`members: the app client '${members.userPoolClient!.node.path}' is not the app client of the workforce ${where}`);
       }
     }

@@ -69,7 +69,7 @@ integ.assertions
         Status: 'Active',
         WorkforceVpcConfig: {
           VpcId: vpc.vpcId,
-          SecurityGroupIds: workforce.securityGroups.map((securityGroup) => securityGroup.securityGroupId),
+          SecurityGroupIds: workforce.connections.securityGroups.map((securityGroup) => securityGroup.securityGroupId),
         },
       },
     }),

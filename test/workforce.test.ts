@@ -1,13 +1,19 @@
-import { CfnOutput, CfnParameter, CfnWaitConditionHandle, Stack, Tags } from 'aws-cdk-lib';
+import { App, CfnOutput, CfnParameter, CfnWaitConditionHandle, Lazy, Stack, Tags, Token } from 'aws-cdk-lib';
 import { Annotations as AssertAnnotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { ENV, OIDC_PROPS, testApp, testStack } from './util';
-import { IdentityProviderType, Workforce, WorkforceIdentity, WorkforceIpAddressType, Workteam } from '../src';
+import { IdentityProviderType, Workforce, WorkforceIdentity, WorkforceIpAddressType, Workteam, WorkteamMembers } from '../src';
 
 function cognitoIdentity(stack: Stack) {
   const userPool = new cognito.UserPool(stack, 'Pool');
+  userPool.addDomain('Domain', { cognitoDomain: { domainPrefix: 'labeling-workers' } });
   return WorkforceIdentity.cognito(userPool, userPool.addClient('Client', { generateSecret: true }));
+}
+
+/** Synthesizes the app of `stack`, which runs every validation. */
+function testSynth(stack: Stack) {
+  return App.of(stack)!.synth();
 }
 
 function oidcIdentity() {
@@ -44,60 +50,168 @@ describe('a Cognito workforce', () => {
   });
 });
 
-describe('the worker portal app client', () => {
-  test('warns when an app client of this app does not hold the portal callback URL', () => {
+describe('the worker portal sign-in of a Cognito workforce', () => {
+  /** A user pool with a domain, and its client with `clientProps`, as the portal's Cognito identity. */
+  function signIn(stack: Stack, clientProps: cognito.UserPoolClientOptions = {}) {
+    const userPool = new cognito.UserPool(stack, 'Pool');
+    userPool.addDomain('Domain', { cognitoDomain: { domainPrefix: 'labeling-workers' } });
+    const client = userPool.addClient('Client', { generateSecret: true, ...clientProps });
+    return { userPool, client, identity: WorkforceIdentity.cognito(userPool, client) };
+  }
+
+  test('waits for the user pool domain, so that SageMaker finds it', () => {
     const stack = testStack();
 
-    new Workforce(stack, 'Workforce', { identity: cognitoIdentity(stack) });
+    new Workforce(stack, 'Workforce', { identity: signIn(stack).identity });
 
-    AssertAnnotations.fromStack(stack).hasWarning(
-      '/Stack/Workforce',
-      Match.stringLikeRegexp("the app client 'Stack/Pool/Client' has no callback URL of the worker portal"),
-    );
+    Template.fromStack(stack).hasResource('AWS::SageMaker::Workforce', { DependsOn: ['PoolDomainCFC71F56'] });
   });
 
-  test('says which URLs the app client needs, and how to acknowledge the warning', () => {
-    const stack = testStack();
-
-    new Workforce(stack, 'Workforce', { identity: cognitoIdentity(stack) });
-
-    const warning = AssertAnnotations.fromStack(stack).findWarning('/Stack/Workforce', Match.anyValue())[0].entry.data as string;
-    expect(warning).toContain(
-      'once the workforce exists, set its oAuth callbackUrls to https://<subDomain>/oauth2/idpresponse and logoutUrls to ' +
-        'https://<subDomain>/logout (subDomain is the workforce attribute), otherwise the next update of the client removes ' +
-        'the URLs SageMaker sets and workers can no longer sign in',
-    );
-    expect(warning).toMatch(/\[ack: cdk-sagemaker-workteam:workerPortalCallback\]$/);
-  });
-
-  test('does not warn when the app client holds the portal callback URL', () => {
+  test('waits for a domain defined outside the pool, after the workforce', () => {
     const stack = testStack();
     const userPool = new cognito.UserPool(stack, 'Pool');
-    const client = userPool.addClient('Client', {
-      generateSecret: true,
-      oAuth: {
-        callbackUrls: ['https://abcd1234.labeling.us-east-1.sagemaker.aws/oauth2/idpresponse'],
-        logoutUrls: ['https://abcd1234.labeling.us-east-1.sagemaker.aws/logout'],
-      },
+    const client = userPool.addClient('Client');
+
+    new Workforce(stack, 'Workforce', { identity: WorkforceIdentity.cognito(userPool, client) });
+    new cognito.UserPoolDomain(stack, 'Domain', { userPool, cognitoDomain: { domainPrefix: 'labeling-workers' } });
+
+    Template.fromStack(stack).hasResource('AWS::SageMaker::Workforce', { DependsOn: ['Domain66AC69E0'] });
+  });
+
+  test('fails for a user pool of this app without a domain, saying how to add one', () => {
+    const stack = testStack();
+    const userPool = new cognito.UserPool(stack, 'Pool');
+
+    new Workforce(stack, 'Workforce', { identity: WorkforceIdentity.cognito(userPool, userPool.addClient('Client')) });
+
+    expect(() => testSynth(stack)).toThrow(
+      /identity user pool: 'Stack\/Pool' has no domain, which the worker portal's sign-in needs: add one, such as userPool\.addDomain\('SignIn'/,
+    );
+  });
+
+  test('puts the portal URLs on the app client after the workforce is created', () => {
+    const stack = testStack();
+
+    new Workforce(stack, 'Workforce', { identity: signIn(stack).identity });
+
+    const subDomain = { 'Fn::GetAtt': ['Workforce574A26FE', 'SubDomain'] };
+    Template.fromStack(stack).hasResourceProperties('Custom::SageMakerWorkerPortalUrls', {
+      UserPoolId: { Ref: 'PoolD3F588B8' },
+      ClientId: { Ref: 'PoolClient8A3E5EB7' },
+      CallbackUrl: { 'Fn::Join': ['', ['https://', subDomain, '/oauth2/idpresponse']] },
+      LogoutUrl: { 'Fn::Join': ['', ['https://', subDomain, '/logout']] },
+      TemplateCallbackUrls: ['https://example.com'],
+      ClientDigest: Match.stringLikeRegexp('^[0-9a-f]{64}$'),
+    });
+  });
+
+  test('synthesizes without a warning', () => {
+    const stack = testStack();
+
+    new Workforce(stack, 'Workforce', { identity: signIn(stack).identity });
+
+    AssertAnnotations.fromStack(stack).hasNoWarning('*', Match.anyValue());
+  });
+
+  test('fails for an app client whose URLs are made of the workforce sub-domain, a dependency cycle', () => {
+    const stack = testStack();
+    const userPool = new cognito.UserPool(stack, 'Pool');
+    userPool.addDomain('Domain', { cognitoDomain: { domainPrefix: 'labeling-workers' } });
+    const callbackUrls: string[] = [];
+    const client = userPool.addClient('Client', { oAuth: { callbackUrls: Lazy.list({ produce: () => callbackUrls }) } });
+    const workforce = new Workforce(stack, 'Workforce', { identity: WorkforceIdentity.cognito(userPool, client) });
+    callbackUrls.push(`https://${workforce.workforceSubDomain}/oauth2/idpresponse`);
+
+    expect(() => testSynth(stack)).toThrow(
+      /identity app client: the app client 'Stack\/Pool\/Client' has callbackUrls made of this workforce's attributes, which makes a dependency cycle \(the workforce needs the client first\): remove them, this library puts the worker portal's callback and logout URLs on the client once the workforce exists/,
+    );
+  });
+
+  test('fails for an app client whose logout URLs use the portal URL', () => {
+    const stack = testStack();
+    const { userPool } = signIn(stack);
+    const logoutUrls: string[] = [];
+    const client = userPool.addClient('Portal', { oAuth: { logoutUrls: Lazy.list({ produce: () => logoutUrls }) } });
+    const workforce = new Workforce(stack, 'Workforce', { identity: WorkforceIdentity.cognito(userPool, client) });
+    logoutUrls.push(workforce.workerPortalLogoutUrl);
+
+    expect(() => testSynth(stack)).toThrow(/the app client 'Stack\/Pool\/Portal' has logoutUrls made of this workforce's attributes/);
+  });
+
+  test('fails for an app client without OAuth', () => {
+    const stack = testStack();
+
+    new Workforce(stack, 'Workforce', { identity: signIn(stack, { disableOAuth: true }).identity });
+
+    expect(() => testSynth(stack)).toThrow(
+      /identity app client: the app client 'Stack\/Pool\/Client' has OAuth disabled \(disableOAuth\), and the worker portal signs workers in through the user pool's OAuth sign-in pages/,
+    );
+  });
+
+  test.each([
+    ['CodeGrant', { oAuth: { flows: { implicitCodeGrant: true } } }, 'oAuth flows without "code"'],
+    ['OpenidScope', { oAuth: { scopes: [cognito.OAuthScope.custom('labeling/read')] } }, 'oAuth scopes without "openid"'],
+    ['CognitoProvider', { supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.GOOGLE] }, 'supportedIdentityProviders without "COGNITO"'],
+  ])('warns, with the id workerPortalClient%s, for an app client whose settings AWS examples do not show', (id, clientProps, setting) => {
+    const stack = testStack();
+
+    new Workforce(stack, 'Workforce', { identity: signIn(stack, clientProps as cognito.UserPoolClientOptions).identity });
+
+    const warnings = AssertAnnotations.fromStack(stack).findWarning('/Stack/Workforce', Match.anyValue());
+    expect(warnings.map((w) => w.entry.data)).toEqual([
+      `the app client 'Stack/Pool/Client' has ${setting}, which AWS's examples of a worker portal's client use: without it workers may ` +
+        `not be able to sign in [ack: cdk-sagemaker-workteam:workerPortalClient${id}]`,
+    ]);
+  });
+
+  test('judges no client setting that is a token', () => {
+    const stack = testStack();
+    const { userPool } = signIn(stack);
+    const client = userPool.addClient('Portal');
+    const resource = client.node.defaultChild as cognito.CfnUserPoolClient;
+    resource.allowedOAuthFlows = Token.asList(new CfnParameter(stack, 'Flows', { type: 'CommaDelimitedList' }).valueAsList);
+    resource.allowedOAuthFlowsUserPoolClient = Token.asAny(new CfnParameter(stack, 'OAuth').valueAsString) as unknown as boolean;
+
+    new Workforce(stack, 'Workforce', { identity: WorkforceIdentity.cognito(userPool, client) });
+
+    expect(() => testSynth(stack)).not.toThrow();
+    AssertAnnotations.fromStack(stack).hasNoWarning('/Stack/Workforce', Match.anyValue());
+  });
+
+  test('leaves an app client defined outside the app alone', () => {
+    const stack = testStack();
+    const userPool = cognito.UserPool.fromUserPoolId(stack, 'Pool', 'us-east-1_abc');
+    const client = cognito.UserPoolClient.fromUserPoolClientId(stack, 'Client', 'abc');
+
+    new Workforce(stack, 'Workforce', { identity: WorkforceIdentity.cognito(userPool, client) });
+
+    Template.fromStack(stack).resourceCountIs('Custom::SageMakerWorkerPortalUrls', 0);
+    AssertAnnotations.fromStack(stack).hasNoWarning('*', Match.anyValue());
+  });
+
+  test('gives the callback and logout URLs that a client outside the app must hold', () => {
+    const stack = testStack();
+    const workforce = Workforce.fromWorkforceAttributes(stack, 'Workforce', {
+      workforceName: 'default',
+      workforceSubDomain: 'abcd1234.labeling.us-east-1.sagemaker.aws',
     });
 
-    new Workforce(stack, 'Workforce', { identity: WorkforceIdentity.cognito(userPool, client) });
-
-    AssertAnnotations.fromStack(stack).hasNoWarning('/Stack/Workforce', Match.anyValue());
+    expect(stack.resolve(workforce.workerPortalCallbackUrl)).toBe('https://abcd1234.labeling.us-east-1.sagemaker.aws/oauth2/idpresponse');
+    expect(stack.resolve(workforce.workerPortalLogoutUrl)).toBe('https://abcd1234.labeling.us-east-1.sagemaker.aws/logout');
   });
 
-  test('does not judge imported app clients or callback URLs known only at deployment', () => {
-    const stack = testStack();
-    const userPool = new cognito.UserPool(stack, 'Pool');
-    const url = new CfnParameter(stack, 'Callback').valueAsString;
-    const client = userPool.addClient('Client', { oAuth: { callbackUrls: [url] } });
-    new Workforce(stack, 'Workforce', { identity: WorkforceIdentity.cognito(userPool, client) });
-    const other = testStack();
-    const imported = cognito.UserPoolClient.fromUserPoolClientId(other, 'Client', 'abc');
-    new Workforce(other, 'Workforce', { identity: WorkforceIdentity.cognito(cognito.UserPool.fromUserPoolId(other, 'Pool', 'us-east-1_a'), imported) });
+  test.each(['user pool', 'app client'])('fails for a %s of another region', (which) => {
+    const app = testApp();
+    const stack = testStack(ENV, app);
+    const other = testStack({ ...ENV, region: 'eu-west-1' }, app, 'Other');
+    const userPool = cognito.UserPool.fromUserPoolArn(which === 'user pool' ? other : stack, 'Pool', `arn:aws:cognito-idp:${which === 'user pool' ? 'eu-west-1' : 'us-east-1'}:123456789012:userpool/x_abc`);
+    const client = which === 'app client'
+      ? new cognito.UserPool(other, 'OtherPool').addClient('Client')
+      : cognito.UserPoolClient.fromUserPoolClientId(stack, 'Client', 'abc');
 
-    AssertAnnotations.fromStack(stack).hasNoWarning('/Stack/Workforce', Match.anyValue());
-    AssertAnnotations.fromStack(other).hasNoWarning('/Stack/Workforce', Match.anyValue());
+    expect(() => new Workforce(stack, 'Workforce', { identity: WorkforceIdentity.cognito(userPool, client) })).toThrow(
+      new RegExp(`identity ${which}: '.*' is in eu-west-1, the workforce in us-east-1: the user pool and app client must be in the workforce's region`),
+    );
   });
 });
 
@@ -164,7 +278,7 @@ describe('workforce options', () => {
     template.hasResourceProperties('AWS::EC2::SecurityGroup', {
       SecurityGroupIngress: [{ CidrIp: { 'Fn::GetAtt': ['Vpc8378EB38', 'CidrBlock'] }, FromPort: 443, ToPort: 443, IpProtocol: 'tcp' }],
     });
-    expect(workforce.securityGroups).toHaveLength(1);
+    expect(workforce.connections.securityGroups).toHaveLength(1);
   });
 
   test('the default security group is described, takes HTTPS only and sends nothing out', () => {
@@ -180,10 +294,21 @@ describe('workforce options', () => {
     });
   });
 
-  test('has no security groups outside a VPC', () => {
+  test('fails to give connections outside a VPC', () => {
     const workforce = new Workforce(testStack(), 'Workforce', { identity: oidcIdentity() });
 
-    expect(workforce.securityGroups).toEqual([]);
+    expect(() => workforce.connections).toThrow(/the workforce 'Stack\/Workforce' has no vpc, so no security groups/);
+  });
+
+  test('in a VPC, its connections open the portal endpoints to more peers', () => {
+    const stack = testStack();
+    const workforce = new Workforce(stack, 'Workforce', { identity: oidcIdentity(), vpc: vpcOf(stack) });
+
+    workforce.connections.allowFrom(ec2.Peer.ipv4('198.51.100.0/24'), ec2.Port.tcp(443), 'Office');
+
+    Template.fromStack(stack).hasResourceProperties('AWS::EC2::SecurityGroup', {
+      SecurityGroupIngress: Match.arrayWith([Match.objectLike({ CidrIp: '198.51.100.0/24', FromPort: 443, Description: 'Office' })]),
+    });
   });
 
   test('in a VPC, uses the security groups and subnets it is given', () => {
@@ -254,8 +379,9 @@ describe('attributes', () => {
     new CfnOutput(stack, 'Arn', { value: workforce.workforceArn });
     new CfnOutput(stack, 'RefArn', { value: workforce.workforceRef.workforceArn });
     new CfnOutput(stack, 'Name', { value: workforce.workforceName });
-    new CfnOutput(stack, 'SubDomain', { value: workforce.subDomain });
+    new CfnOutput(stack, 'SubDomain', { value: workforce.workforceSubDomain });
     new CfnOutput(stack, 'Url', { value: workforce.workerPortalUrl });
+    new CfnOutput(stack, 'Callback', { value: workforce.workerPortalCallbackUrl });
 
     const template = Template.fromStack(stack);
     const arn = { 'Fn::GetAtt': ['Workforce574A26FE', 'WorkforceArn'] };
@@ -264,6 +390,9 @@ describe('attributes', () => {
     template.hasOutput('Name', { Value: { 'Fn::Select': [1, { 'Fn::Split': ['/', arn] }] } });
     template.hasOutput('SubDomain', { Value: { 'Fn::GetAtt': ['Workforce574A26FE', 'SubDomain'] } });
     template.hasOutput('Url', { Value: { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': ['Workforce574A26FE', 'SubDomain'] }]] } });
+    template.hasOutput('Callback', {
+      Value: { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': ['Workforce574A26FE', 'SubDomain'] }, '/oauth2/idpresponse']] },
+    });
   });
 });
 
@@ -284,18 +413,19 @@ describe('importers', () => {
   test('fromWorkforceAttributes keeps the sub-domain and identity type', () => {
     const workforce = Workforce.fromWorkforceAttributes(testStack(), 'Workforce', {
       workforceName: 'default',
-      subDomain: 'abcd1234.labeling.us-east-1.sagemaker.aws',
+      workforceSubDomain: 'abcd1234.labeling.us-east-1.sagemaker.aws',
       identityProviderType: IdentityProviderType.OIDC,
     });
 
-    expect(workforce.subDomain).toBe('abcd1234.labeling.us-east-1.sagemaker.aws');
+    expect(workforce.workforceSubDomain).toBe('abcd1234.labeling.us-east-1.sagemaker.aws');
     expect(workforce.identityProviderType).toBe(IdentityProviderType.OIDC);
   });
 
   test('fails to read the sub-domain of a workforce imported without it', () => {
     const workforce = Workforce.fromWorkforceName(testStack(), 'Workforce', 'default');
 
-    expect(() => workforce.subDomain).toThrow(/subDomain of the imported workforce 'Stack\/Workforce' is unknown/);
+    expect(() => workforce.workforceSubDomain).toThrow(/the sub-domain of the imported workforce 'Stack\/Workforce' is unknown/);
+    expect(() => workforce.workerPortalUrl).toThrow(/the sub-domain of the imported workforce 'Stack\/Workforce' is unknown/);
   });
 
   test('fails for a name SageMaker would not accept', () => {
@@ -467,10 +597,80 @@ describe('validation at synth', () => {
 describe('work teams on a workforce', () => {
   function cognitoSetup(stack: Stack) {
     const userPool = new cognito.UserPool(stack, 'Pool');
+    userPool.addDomain('Domain', { cognitoDomain: { domainPrefix: 'labeling-workers' } });
     const userPoolClient = userPool.addClient('Client');
     const group = new cognito.UserPoolGroup(stack, 'Group', { userPool });
     return { userPool, userPoolClient, group };
   }
+
+  test('a Cognito team given the workforce takes its user pool and app client', () => {
+    const stack = testStack();
+    const { userPool, userPoolClient, group } = cognitoSetup(stack);
+    const workforce = new Workforce(stack, 'Workforce', { identity: WorkforceIdentity.cognito(userPool, userPoolClient) });
+    const reviewers = new cognito.UserPoolGroup(stack, 'Reviewers', { userPool });
+
+    Workteam.fromCognitoGroup(stack, 'Team', { workforce, group });
+    new Workteam(stack, 'Review', { workforce, members: WorkteamMembers.fromWorkforceUserGroups([group, reviewers]) });
+
+    const template = Template.fromStack(stack);
+    const member = (groupId: string) => ({
+      CognitoMemberDefinition: { CognitoUserPool: { Ref: 'PoolD3F588B8' }, CognitoClientId: { Ref: 'PoolClient8A3E5EB7' }, CognitoUserGroup: { Ref: groupId } },
+    });
+    template.hasResourceProperties('AWS::SageMaker::Workteam', { WorkteamName: 'Stack-Team-07215EAE', MemberDefinitions: [member('GroupC77FDACD')] });
+    template.hasResourceProperties('AWS::SageMaker::Workteam', { WorkteamName: 'Stack-Review-3AFE0FC0', MemberDefinitions: [member('GroupC77FDACD'), member('ReviewersACB10B3E')] });
+  });
+
+  test('a Cognito team takes the user pool and app client of a workforce imported with its identity', () => {
+    const stack = testStack();
+    const { userPool, userPoolClient, group } = cognitoSetup(stack);
+    const workforce = Workforce.fromWorkforceAttributes(stack, 'Default', {
+      workforceName: 'default',
+      identity: WorkforceIdentity.cognito(userPool, userPoolClient),
+    });
+
+    Workteam.fromCognitoGroup(stack, 'Team', { workforce, group });
+
+    expect(workforce.identityProviderType).toBe(IdentityProviderType.COGNITO);
+    Template.fromStack(stack).hasResourceProperties('AWS::SageMaker::Workteam', {
+      WorkforceName: 'default',
+      MemberDefinitions: [Match.objectLike({ CognitoMemberDefinition: Match.objectLike({ CognitoUserPool: { Ref: 'PoolD3F588B8' } }) })],
+    });
+  });
+
+  test('fails for a Cognito team without user pool whose workforce has no known identity', () => {
+    const stack = testStack();
+    const { group } = cognitoSetup(stack);
+    const workforce = Workforce.fromWorkforceName(stack, 'Default', 'default');
+
+    expect(() => Workteam.fromCognitoGroup(stack, 'Team', { workforce, group })).toThrow(
+      /members: the workforce 'Stack\/Default' has no known Cognito identity to take the user pool and app client from/,
+    );
+    expect(() => Workteam.fromCognitoGroup(stack, 'NoWorkforce', { group })).toThrow(
+      /members: user groups without their user pool and app client take those of the team's workforce, and the team has none: give its workforce/,
+    );
+  });
+
+  test('fails for a Cognito team given a user pool without its app client', () => {
+    const stack = testStack();
+    const { userPool, group } = cognitoSetup(stack);
+
+    expect(() => Workteam.fromCognitoGroup(stack, 'Team', { userPool, group })).toThrow(
+      /Invalid Workteam at 'Stack\/Team':\n {2}- userPool, userPoolClient: give both, or neither to take those of the team's workforce/,
+    );
+  });
+
+  test('fails for a user pool, app client or group of another region than the team', () => {
+    const app = testApp();
+    const stack = testStack(ENV, app);
+    const other = testStack({ ...ENV, region: 'eu-west-1' }, app, 'Other');
+    const userPool = new cognito.UserPool(other, 'Pool');
+    const userPoolClient = userPool.addClient('Client');
+    const group = new cognito.UserPoolGroup(other, 'Group', { userPool });
+
+    expect(() => Workteam.fromCognitoGroup(stack, 'Team', { userPool, userPoolClient, group })).toThrow(
+      /members: 'Other\/Pool' is in eu-west-1, the team in us-east-1: the user pool, app client and groups must be in the team's region/,
+    );
+  });
 
   test('a team given the workforce refers to it, so the workforce is created first', () => {
     const stack = testStack();

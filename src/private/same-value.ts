@@ -18,6 +18,28 @@ export function certainlyDifferent(a: string, b: string): boolean {
   return targetA !== undefined && targetB !== undefined && targetA !== targetB;
 }
 
+/**
+ * Whether two values are certainly the same at deployment: equal strings, or the same attribute of the same
+ * CloudFormation resource (such as the `Ref` of one user pool, however each token was made).
+ */
+export function certainlySame(a: string, b: string): boolean {
+  if (a === b) {
+    return true;
+  }
+  const tokenA = referenceOf(a);
+  const tokenB = referenceOf(b);
+  return tokenA !== undefined && tokenB !== undefined && tokenA.target === tokenB.target && tokenA.displayName === tokenB.displayName;
+}
+
+function referenceOf(value: string): Reference | undefined {
+  const token = Tokenization.reverseString(value);
+  if (token.length !== 1) {
+    return undefined;
+  }
+  const resolvable = token.firstToken;
+  return resolvable !== undefined && Reference.isReference(resolvable) ? resolvable : undefined;
+}
+
 function referencedResource(value: string): IConstruct | undefined {
   const token = Tokenization.reverseString(value);
   if (token.length !== 1) {
