@@ -41,17 +41,22 @@ describe('example app', () => {
     });
   });
 
-  test('with the portal sub-domain in context, the app client holds the portal URLs', () => {
+  test('deploys in one pass: the workforce waits for the domain, the portal URLs follow the workforce and the client', () => {
     const app = testApp();
-    app.node.setContext('workerPortalSubDomain', 'abcd1234.labeling.us-east-1.sagemaker.aws');
 
     const stack = new LabelingTeamStack(app, 'Example');
 
-    Template.fromStack(stack).hasResourceProperties('AWS::Cognito::UserPoolClient', {
-      CallbackURLs: ['https://abcd1234.labeling.us-east-1.sagemaker.aws/oauth2/idpresponse'],
-      LogoutURLs: ['https://abcd1234.labeling.us-east-1.sagemaker.aws/logout'],
+    const template = Template.fromStack(stack);
+    const logicalId = (value: string) => stack.resolve(value).Ref as string;
+    const domain = Object.keys(template.findResources('AWS::Cognito::UserPoolDomain'))[0];
+    template.hasResource('AWS::SageMaker::Workforce', { DependsOn: [domain] });
+    template.hasResourceProperties('Custom::SageMakerWorkerPortalUrls', {
+      UserPoolId: { Ref: logicalId(stack.userPool.userPoolId) },
+      ClientId: { Ref: logicalId(stack.userPoolClient.userPoolClientId) },
+      CallbackUrl: { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [Match.stringLikeRegexp('^Workforce'), 'SubDomain'] }, '/oauth2/idpresponse']] },
     });
-    Annotations.fromStack(stack).hasNoWarning('/Example/Workforce', Match.anyValue());
+    Annotations.fromStack(stack).hasNoWarning('*', Match.anyValue());
+    Annotations.fromStack(stack).hasNoError('*', Match.anyValue());
   });
 
   describe('cdk-nag AwsSolutions checks', () => {

@@ -2,9 +2,10 @@
 // worker access limits applied by the custom resource. The snapshot in integ.cognito-workteam.ts.snapshot/ is
 // verified offline by test/integ-snapshots.test.ts; rewrite it with `npx projen integ:update`.
 //
-// Deploying it (never done by the test suite) needs an account and region with no private workforce yet: SageMaker
-// allows one per account and region, so each integ app here is pinned to its own region.
-import { ExpectedResult, IntegTest } from '@aws-cdk/integ-tests-alpha';
+// One deployment makes all of it, the worker portal's sign-in included. Deploying it (never done by the test suite)
+// needs an account and region with no private workforce yet: SageMaker allows one per account and region, so each
+// integ app here is pinned to its own region.
+import { ExpectedResult, IntegTest, Match } from '@aws-cdk/integ-tests-alpha';
 import { App, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -20,16 +21,12 @@ const userPool = new cognito.UserPool(stack, 'Workers', {
   removalPolicy: RemovalPolicy.DESTROY,
 });
 userPool.addDomain('SignIn', { cognitoDomain: { domainPrefix: `integ-labeling-${stack.account}` } });
-// The portal's URLs exist once the workforce does: a second deployment with
-// `-c workerPortalSubDomain=<the WorkerPortalSubDomain output>` makes the template hold them.
-const subDomain: string | undefined = app.node.tryGetContext('workerPortalSubDomain');
+// No callback or logout URLs: the workforce puts the worker portal's on the client in the same deployment.
 const userPoolClient = userPool.addClient('WorkerPortal', {
   generateSecret: true,
   oAuth: {
     flows: { authorizationCodeGrant: true },
     scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE],
-    callbackUrls: subDomain ? [`https://${subDomain}/oauth2/idpresponse`] : undefined,
-    logoutUrls: subDomain ? [`https://${subDomain}/logout`] : undefined,
   },
 });
 
@@ -52,9 +49,8 @@ const topic = new sns.Topic(stack, 'LabelingTasks', {
   enforceSSL: true,
 });
 
+// The team takes the workforce's user pool and app client.
 const team = Workteam.fromCognitoGroup(stack, 'Labelers', {
-  userPool,
-  userPoolClient,
   group: labelers,
   workforce,
   description: 'Integration test work team of a Cognito user group',
@@ -93,6 +89,22 @@ integ.assertions
     ExpectedResult.objectLike({
       Workforce: {
         CognitoConfig: { UserPool: userPool.userPoolId, ClientId: userPoolClient.userPoolClientId },
+      },
+    }),
+  );
+
+// In the same deployment, the app client holds the worker portal's callback and logout URLs, besides its own.
+integ.assertions
+  .awsApiCall('CognitoIdentityServiceProvider', 'describeUserPoolClient', {
+    UserPoolId: userPool.userPoolId,
+    ClientId: userPoolClient.userPoolClientId,
+  })
+  .expect(
+    ExpectedResult.objectLike({
+      UserPoolClient: {
+        CallbackURLs: Match.arrayWith([workforce.workerPortalCallbackUrl]),
+        LogoutURLs: Match.arrayWith([workforce.workerPortalLogoutUrl]),
+        AllowedOAuthFlows: ['code'],
       },
     }),
   );

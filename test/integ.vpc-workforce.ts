@@ -27,14 +27,12 @@ const userPool = new cognito.UserPool(stack, 'Workers', {
   removalPolicy: RemovalPolicy.DESTROY,
 });
 userPool.addDomain('SignIn', { cognitoDomain: { domainPrefix: `integ-vpc-labeling-${stack.account}` } });
-const subDomain: string | undefined = app.node.tryGetContext('workerPortalSubDomain');
+// No callback or logout URLs: the workforce puts the worker portal's on the client in the same deployment.
 const userPoolClient = userPool.addClient('WorkerPortal', {
   generateSecret: true,
   oAuth: {
     flows: { authorizationCodeGrant: true },
     scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE],
-    callbackUrls: subDomain ? [`https://${subDomain}/oauth2/idpresponse`] : undefined,
-    logoutUrls: subDomain ? [`https://${subDomain}/logout`] : undefined,
   },
 });
 

@@ -130,7 +130,7 @@ describe('the UpdateUserPoolClient request', () => {
   test('carries over every member of the described client that the Cognito API model lets UpdateUserPoolClient take', () => {
     const described = sampleOf('UserPoolClientType') as UserPoolClientType;
 
-    const request = updateRequestOf(described) as Record<string, unknown>;
+    const request = updateRequestOf(described) as unknown as Record<string, unknown>;
 
     const updatable = Object.keys(shapes.UpdateUserPoolClientRequest.members!);
     expect(Object.keys(request).sort()).toEqual(updatable.sort());
