@@ -130,12 +130,18 @@ export enum WorkforceIpAddressType {
 export interface WorkforceProps {
   /**
    * How the workers sign in: an Amazon Cognito user pool or your OIDC identity provider.
+   *
+   * A Cognito user pool of this app needs a domain, which the workforce waits for; an app client of this app gets
+   * the worker portal's callback and logout URLs once the workforce exists, in the same deployment, and again after
+   * every update of the client (a custom resource reads the client and writes it back with every setting kept).
+   * Changing the user pool or app client replaces the workforce.
    */
   readonly identity: WorkforceIdentity;
 
   /**
    * The name of the workforce: 1 to 63 ASCII letters, digits and hyphens, starting with a letter or
-   * digit. Changing it replaces the workforce.
+   * digit. Changing it replaces the workforce, which fails while it has work teams (CloudFormation deletes the old
+   * workforce first, and SageMaker does not delete one with teams): so does changing its user pool or app client.
    *
    * @default - a name generated from the construct path, such as `MyStack-Workforce-1A2B3C4D`
    */
@@ -257,8 +263,10 @@ export class Workforce extends WorkforceBase {
   public readonly workforceSubDomain: string;
   public readonly identityProviderType?: IdentityProviderType;
 
-  /** How the workers sign in. */
-  public readonly identity: WorkforceIdentity;
+  /**
+   * How the workers sign in (always known for a workforce of this app; optional as in `IWorkforce`).
+   */
+  public readonly identity?: WorkforceIdentity;
 
   private readonly resource: CfnWorkforce;
   private readonly portalConnections?: ec2.Connections;

@@ -1,10 +1,10 @@
 import { Token } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { CfnWorkteam } from 'aws-cdk-lib/aws-sagemaker';
-import type { IWorkforce } from './workforce';
 import { COGNITO_USER_GROUP, COGNITO_USER_POOL_ID, MEMBER_DEFINITIONS, OIDC_GROUP, OIDC_GROUPS, WORKTEAM_CLIENT_ID } from './private/rules';
 import { certainlyDifferent } from './private/same-value';
 import { Validator } from './private/validation';
+import type { IWorkforce } from './workforce';
 
 /**
  * How the workers of a workforce or work team sign in.

@@ -80,7 +80,8 @@ export async function handler(event: WorkerPortalUrlsEvent): Promise<WorkerPorta
   // The portal URLs of a former sub-domain go, unless this update keeps them (or the template lists them).
   const stale = old && old.UserPoolId === props.UserPoolId && old.ClientId === props.ClientId ? old : undefined;
   await withClient(props, false, (client) => {
-    const withoutStale = stale ? ourUrlsRemoved({ ...stale, TemplateCallbackUrls: props.TemplateCallbackUrls, TemplateLogoutUrls: props.TemplateLogoutUrls })(client) : client;
+    const keptByTemplate = { TemplateCallbackUrls: props.TemplateCallbackUrls, TemplateLogoutUrls: props.TemplateLogoutUrls };
+    const withoutStale = stale ? ourUrlsRemoved({ ...stale, ...keptByTemplate })(client) : client;
     return {
       ...withoutStale,
       CallbackURLs: withUrl(withoutStale.CallbackURLs, props.CallbackUrl),
