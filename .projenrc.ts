@@ -19,6 +19,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
   keywords: ['aws-cdk', 'awscdk', 'cdk', 'sagemaker', 'ground-truth', 'workteam', 'workforce', 'augmented-ai', 'a2i'],
 
   defaultReleaseBranch: 'main',
+  // projen's default bump tool, commit-and-tag-version 13, and its conventional-changelog packages need Node 22:
+  // 12 bumps the same way on the Node 20 this project develops on (npm ci printed about 85 EBADENGINE lines).
+  bumpPackage: 'commit-and-tag-version@^12',
   packageManager: javascript.NodePackageManager.NPM,
   projenrcTs: true,
   // The repository's CI is `.ci/run`; GitHub workflows would be configuration nothing here runs.
