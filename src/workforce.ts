@@ -240,11 +240,11 @@ export class Workforce extends WorkforceBase {
     const validator = new Validator();
     let workforceName = Fn.select(1, Fn.split('/', workforceArn));
     if (!Token.isUnresolved(workforceArn)) {
-      const parts = Arn.split(workforceArn, ArnFormat.SLASH_RESOURCE_NAME);
-      if (parts.service !== 'sagemaker' || parts.resource !== 'workforce' || !parts.resourceName) {
+      const parts = workforceArn.startsWith('arn:') ? Arn.split(workforceArn, ArnFormat.SLASH_RESOURCE_NAME) : undefined;
+      if (parts?.service !== 'sagemaker' || parts.resource !== 'workforce' || !parts.resourceName) {
         validator.fail('workforceArn', `${quote(workforceArn)} is not the ARN of a workforce; expected arn:<partition>:sagemaker:<region>:<account>:workforce/<name>`);
       }
-      workforceName = parts.resourceName ?? workforceArn;
+      workforceName = parts?.resourceName ?? workforceArn;
     }
     validator.throwIfInvalid('Workforce', path);
     return importedWorkforce(scope, id, { workforceName }, workforceArn);

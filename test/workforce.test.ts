@@ -421,6 +421,34 @@ describe('importers', () => {
     expect(workforce.identityProviderType).toBe(IdentityProviderType.OIDC);
   });
 
+  test('fromWorkforceArn takes the name, account and region from the ARN', () => {
+    const stack = testStack();
+
+    const workforce = Workforce.fromWorkforceArn(stack, 'Workforce', 'arn:aws:sagemaker:eu-west-1:210987654321:workforce/default');
+
+    expect(workforce.workforceName).toBe('default');
+    expect(workforce.workforceArn).toBe('arn:aws:sagemaker:eu-west-1:210987654321:workforce/default');
+    expect(workforce.env).toEqual({ account: '210987654321', region: 'eu-west-1' });
+  });
+
+  test('fromWorkforceArn reads the name of an ARN known only at deployment', () => {
+    const stack = testStack();
+    const arn = new CfnParameter(stack, 'Arn').valueAsString;
+
+    const workforce = Workforce.fromWorkforceArn(stack, 'Workforce', arn);
+
+    expect(stack.resolve(workforce.workforceName)).toEqual({ 'Fn::Select': [1, { 'Fn::Split': ['/', { Ref: 'Arn' }] }] });
+  });
+
+  test.each(['default', 'arn:aws:sagemaker:us-east-1:123456789012:workteam/private-crowd/x', 'arn:aws:sagemaker:us-east-1:123456789012:workforce/'])(
+    'fromWorkforceArn fails for %s, which is not the ARN of a workforce',
+    (arn) => {
+      expect(() => Workforce.fromWorkforceArn(testStack(), 'Workforce', arn)).toThrow(
+        /Invalid Workforce at 'Stack\/Workforce':\n {2}- workforceArn: .* is not the ARN of a workforce; expected arn:<partition>:sagemaker:<region>:<account>:workforce\/<name>/,
+      );
+    },
+  );
+
   test('fails to read the sub-domain of a workforce imported without it', () => {
     const workforce = Workforce.fromWorkforceName(testStack(), 'Workforce', 'default');
 
