@@ -32,7 +32,7 @@ import {
 /** Generous: about 10 ms a run for invalid props, 20 ms for valid ones (synth and both checks). */
 const TIMEOUT_MS = timeoutFor(60);
 
-/** Fails this whole file, saying to install python3-botocore, when the API model is missing. */
+/** The committed SageMaker API model (test/api-models/sagemaker.json); a missing one fails this whole file. */
 const model = loadSageMakerModel();
 const shapes = arb.workteamShapes(model);
 
@@ -491,7 +491,7 @@ describe('props that break one rule fail at synth, naming the property', () => {
   );
 });
 
-// The library once rejected topic ARNs longer than 2048 characters, a maximum neither the API model (botocore 1.29:
+// The library once rejected topic ARNs longer than 2048 characters, a maximum neither the API model (botocore 1.43:
 // NotificationTopicArn has a pattern and no length) nor the registry schema states.
 test(
   'a topic ARN that the API model accepts, longer than 2048 characters, is accepted',
