@@ -1,5 +1,5 @@
 import * as fs from 'fs';
-import * as path from 'path';
+import { join as joinPath } from 'path';
 import { javaPatternToRegExp } from './java-regex';
 
 /*
@@ -12,17 +12,17 @@ import { javaPatternToRegExp } from './java-regex';
  */
 
 /** The folder of the committed API models (scripts/update-api-models.sh writes them). */
-export const API_MODELS_DIRECTORY = path.join(__dirname, '..', 'api-models');
+export const API_MODELS_DIRECTORY = joinPath(__dirname, '..', 'api-models');
 
 /** The committed SageMaker API model: botocore's `sagemaker/2017-07-24/service-2.json`, trimmed. */
-export const SAGEMAKER_MODEL_FILE = path.join(API_MODELS_DIRECTORY, 'sagemaker.json');
+export const SAGEMAKER_MODEL_FILE = joinPath(API_MODELS_DIRECTORY, 'sagemaker.json');
 
 /** The committed Cognito user pools API model: botocore's `cognito-idp/2016-04-18/service-2.json`, trimmed. */
-export const COGNITO_MODEL_FILE = path.join(API_MODELS_DIRECTORY, 'cognito-idp.json');
+export const COGNITO_MODEL_FILE = joinPath(API_MODELS_DIRECTORY, 'cognito-idp.json');
 
 /** The version of the python3-botocore package the committed models come from. */
 export function apiModelsVersion(): string {
-  return fs.readFileSync(path.join(API_MODELS_DIRECTORY, 'VERSION'), 'utf-8').trim();
+  return fs.readFileSync(joinPath(API_MODELS_DIRECTORY, 'VERSION'), 'utf-8').trim();
 }
 
 export interface ShapeRef {
@@ -249,12 +249,12 @@ function parseJsonWithIntrinsics(value: unknown): unknown {
   if (typeof value === 'string') {
     return JSON.parse(value);
   }
-  const join = isPlainObject(value) ? value['Fn::Join'] : undefined;
-  if (!Array.isArray(join) || join[0] !== '' || !Array.isArray(join[1])) {
+  const fnJoin = isPlainObject(value) ? value['Fn::Join'] : undefined;
+  if (!Array.isArray(fnJoin) || fnJoin[0] !== '' || !Array.isArray(fnJoin[1])) {
     return undefined;
   }
   const intrinsics: unknown[] = [];
-  const text = join[1].map((part: unknown) => (typeof part === 'string' ? part : `@@deploy-truth-intrinsic-${intrinsics.push(part) - 1}@@`)).join('');
+  const text = fnJoin[1].map((part: unknown) => (typeof part === 'string' ? part : `@@deploy-truth-intrinsic-${intrinsics.push(part) - 1}@@`)).join('');
   return JSON.parse(text, (_key, item) => {
     if (typeof item !== 'string' || !PLACEHOLDER.test(item)) {
       return item;

@@ -3,7 +3,9 @@ import { javaPatternToRegExp, loadCognitoModel, loadSageMakerModel, matchesJavaP
 describe('javaPatternToRegExp', () => {
   test('translates every pattern of the committed SageMaker and Cognito API models', () => {
     const patterns = new Set(
-      [loadSageMakerModel(), loadCognitoModel()].flatMap((model) => Object.values(model.shapes).flatMap((shape) => (shape.pattern === undefined ? [] : [shape.pattern]))),
+      [loadSageMakerModel(), loadCognitoModel()]
+        .flatMap((model) => Object.values(model.shapes))
+        .flatMap((shape) => (shape.pattern === undefined ? [] : [shape.pattern])),
     );
 
     expect(patterns.size).toBeGreaterThan(20);

@@ -77,7 +77,7 @@ describe('worker access limits', () => {
     );
   });
 
-  test("fails restrictS3PresignedUrlsToVpcSourceIp for a team whose workforce, a Workforce of the app, has no VPC", () => {
+  test('fails restrictS3PresignedUrlsToVpcSourceIp for a team whose workforce, a Workforce of the app, has no VPC', () => {
     const stack = testStack();
     const workforce = new Workforce(stack, 'Workforce', { identity: WorkforceIdentity.oidc(OIDC_PROPS) });
     Workteam.fromOidcGroups(stack, 'Team', { groups: ['labelers'], workforce, workerAccess: { restrictS3PresignedUrlsToVpcSourceIp: true } });
