@@ -25,17 +25,6 @@ print_totals() {
   echo "$((tests - failed - skipped)) passed, ${failed} failed, ${skipped} skipped" | tee test-reports/totals.txt
 }
 
-# The SageMaker API model the deploy-truth tests check templates against: Debian's python3-botocore.
-model=/usr/lib/python3/dist-packages/botocore/data/sagemaker/2017-07-24/service-2.json
-if [ -z "${SAGEMAKER_API_MODEL:-}" ] && [ ! -f "$model" ] && [ ! -f "$model.gz" ]; then
-  if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
-    echo "installing Debian's python3-botocore for the SageMaker API model"
-    DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-botocore >/dev/null
-  else
-    echo "the SageMaker API model is missing: install Debian's python3-botocore, or set SAGEMAKER_API_MODEL to a service-2.json"
-  fi
-fi
-
 rm -f "$report"
 before=$(tree_state)
 npx projen build

@@ -268,6 +268,13 @@ export class Workforce extends WorkforceBase {
    */
   public readonly identity?: WorkforceIdentity;
 
+  /**
+   * The VPC the worker portal is reached from.
+   *
+   * @default - none: the portal is on the internet
+   */
+  public readonly vpc?: ec2.IVpc;
+
   private readonly resource: CfnWorkforce;
   private readonly portalConnections?: ec2.Connections;
 
@@ -275,6 +282,7 @@ export class Workforce extends WorkforceBase {
     super(scope, id, { physicalName: props.workforceName ?? generateName(scope, id) });
     this.identity = props.identity;
     this.identityProviderType = props.identity.identityProviderType;
+    this.vpc = props.vpc;
 
     const validator = new Validator().string('workforceName', this.physicalName, WORKFORCE_NAME);
     const identityConfig = props.identity._render(validator, this);

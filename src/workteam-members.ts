@@ -3,7 +3,7 @@ import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { CfnWorkteam } from 'aws-cdk-lib/aws-sagemaker';
 import { COGNITO_USER_GROUP, COGNITO_USER_POOL_ID, MEMBER_DEFINITIONS, OIDC_GROUP, OIDC_GROUPS, WORKTEAM_CLIENT_ID } from './private/rules';
 import { certainlyDifferent } from './private/same-value';
-import { Validator } from './private/validation';
+import { quote, Validator } from './private/validation';
 import type { IWorkforce } from './workforce';
 
 /**
@@ -122,8 +122,16 @@ class CognitoMembers extends WorkteamMembers {
     }
     validator.string('members user pool id', userPool.userPoolId, COGNITO_USER_POOL_ID);
     validator.string('members app client id', userPoolClient.userPoolClientId, WORKTEAM_CLIENT_ID);
+    const firstOfName = new Map<string, cognito.IUserPoolGroup>();
     for (const group of this.groups) {
       validator.string(`members user group '${group.node.path}'`, group.groupName, COGNITO_USER_GROUP);
+      // Equal texts are the same group, tokens too (a token's text stands for one value).
+      const first = firstOfName.get(group.groupName);
+      if (first) {
+        validator.fail(`members user group '${group.node.path}'`, `the group ${group === first ? 'is listed twice' : `has the name of the group '${first.node.path}'`}: a work team lists each group once`);
+      } else {
+        firstOfName.set(group.groupName, group);
+      }
       const poolOfGroup = userPoolIdOfGroup(group);
       if (poolOfGroup !== undefined && certainlyDifferent(poolOfGroup, userPool.userPoolId)) {
         validator.fail(
@@ -154,7 +162,13 @@ class OidcMembers extends WorkteamMembers {
   public _render(validator: Validator, _region: string): CfnWorkteam.MemberDefinitionProperty[] {
     validator.count('members (OIDC groups)', this.groups, OIDC_GROUPS);
     if (!Token.isUnresolved(this.groups)) {
-      this.groups.forEach((group, index) => validator.string(`members OIDC group [${index}]`, group, OIDC_GROUP));
+      this.groups.forEach((group, index) => {
+        validator.string(`members OIDC group [${index}]`, group, OIDC_GROUP);
+        const first = this.groups.indexOf(group);
+        if (first !== index) {
+          validator.fail(`members OIDC group [${index}]`, `${quote(group)} is group [${first}] already: a work team lists each group once`);
+        }
+      });
     }
     return [{ oidcMemberDefinition: { oidcGroups: this.groups } }];
   }

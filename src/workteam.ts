@@ -12,7 +12,7 @@ import { DESCRIPTION, MAX_WORKTEAMS_PER_REGION, SNS_TOPIC_ARN, WORKTEAM_NAME } f
 import { certainlyDifferent } from './private/same-value';
 import { validateTags } from './private/tags';
 import { quote, Validator } from './private/validation';
-import { WorkerAccessSetting } from './private/worker-access-setting';
+import { validateWorkerAccess, WorkerAccessSetting } from './private/worker-access-setting';
 import { WorkerAccessConfiguration } from './worker-access';
 import { IWorkforce, Workforce } from './workforce';
 import { WorkteamGrants } from './workteam-grants';
@@ -374,6 +374,9 @@ export class Workteam extends WorkteamBase {
       .string('workteamName', name, WORKTEAM_NAME)
       .string('description', props.description, DESCRIPTION);
     const memberDefinitions = props.members._render(validator, this.env.region, props.workforce);
+    if (props.workerAccess) {
+      validateWorkerAccess(props.workerAccess, validator);
+    }
     if (props.notificationTopic) {
       const before = validator.errors.length;
       validator.string('notificationTopic ARN', props.notificationTopic.topicArn, SNS_TOPIC_ARN);
@@ -401,7 +404,10 @@ export class Workteam extends WorkteamBase {
       this.resource.node.addDependency(props.notificationTopic);
     }
     if (props.workerAccess) {
-      new WorkerAccessSetting(this, 'WorkerAccess', this.resource, this.workteamArn, props.workerAccess);
+      new WorkerAccessSetting(this, 'WorkerAccess', this.resource, this.workteamArn, props.workerAccess, () => {
+        const workforce = this.workforce ?? this.workforceOfRegion();
+        return workforce instanceof Workforce && !workforce.vpc ? workforce.node.path : undefined;
+      });
     }
 
     this.validateRegionalLimits(name);

@@ -2,7 +2,7 @@ import { SecretValue, Stack } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as fc from 'fast-check';
-import { ApiModel, apiModelReport, deployTruthStack, javaPatternToRegExp, loadSageMakerModel, synthTemplate, validateAgainstCfnSchema } from './deploy-truth';
+import { apiModelReport, deployTruthStack, javaPatternToRegExp, loadSageMakerModel, synthTemplate, validateAgainstCfnSchema } from './deploy-truth';
 import { OidcIdentityProps, Workforce, WorkforceIdentity, WorkforceIpAddressType, WorkforceProps } from '../src';
 import * as arb from './deploy-truth/arbitraries';
 import {
@@ -38,7 +38,7 @@ const TIMEOUT_MS = timeoutFor(60);
 /** Generous: about 50 ms a run for valid props (synth and both checks), plus the first run's tag characters (10 s). */
 const VALID_TIMEOUT_MS = timeoutFor(150);
 
-/** Fails this whole file, saying to install python3-botocore, when the API model is missing. */
+/** The committed SageMaker API model (test/api-models/sagemaker.json); a missing one fails this whole file. */
 const model = loadSageMakerModel();
 const shapes = arb.workforceShapes(model);
 
@@ -57,47 +57,26 @@ const API_REFERENCE_CIDRS_MIN = 1;
 /** Every EC2 id has 8 or 17 hexadecimal digits; CloudFormation's id formats take 8 to 17, the model any number. */
 const EC2_ID_DIGITS = [8, 17];
 
-/** CreateWorkforce's IpAddressType (API reference, since 2023), which the model of 2022 lacks. */
-const IP_ADDRESS_TYPE = { type: 'string', enum: ['ipv4', 'dualstack'] };
+/**
+ * The values of IpAddressType: the model's enum. Each must be a value of WorkforceIpAddressType (the enum's values
+ * are the API's); a value the library lacks fails here.
+ */
+const IP_ADDRESS_TYPES = shapes.ipAddressType.enum!.map((value) => {
+  const member = Object.values(WorkforceIpAddressType).find((type) => type === value);
+  if (member === undefined) {
+    throw new Error(`the model's IpAddressType ${value} is not a WorkforceIpAddressType`);
+  }
+  return member;
+});
 
 /**
- * The model, with the members CreateWorkforce has gained since 2022 (OidcConfig Scope and
- * AuthenticationRequestExtraParams, IpAddressType) where it lacks them, so that the API check covers them too.
+ * What the registry schema of AWS::SageMaker::Workforce states for AuthenticationRequestExtraParams (an object of
+ * at most 10 properties, `patternProperties` `^.+$` of strings `^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$`, at most 512), where
+ * the API model takes `.*` keys and values of 0 to 512. CloudFormation Validate does not check the patterns of
+ * `patternProperties` (see test/deploy-truth/cfn-schema.test.ts), CloudFormation does at deployment.
  */
-function withNewerMembers(base: ApiModel): ApiModel {
-  const input = base.operations.CreateWorkforce.input!.shape;
-  const oidcName = base.shapes[input].members!.OidcConfig.shape;
-  const added: Record<string, any> = {};
-  const members = (shape: string) => ({ ...base.shapes[shape].members });
-  const oidcMembers = members(oidcName);
-  const inputMembers = members(input);
-  const newer = arb.OIDC_SHAPES_NEWER_THAN_2022;
-  if (!oidcMembers.Scope) {
-    added.DeployTruthScope = newer.scope;
-    oidcMembers.Scope = { shape: 'DeployTruthScope' };
-  }
-  if (!oidcMembers.AuthenticationRequestExtraParams) {
-    added.DeployTruthExtraParamKey = newer.extraParamKey;
-    added.DeployTruthExtraParamValue = newer.extraParamValue;
-    added.DeployTruthExtraParams = { ...newer.extraParams, key: { shape: 'DeployTruthExtraParamKey' }, value: { shape: 'DeployTruthExtraParamValue' } };
-    oidcMembers.AuthenticationRequestExtraParams = { shape: 'DeployTruthExtraParams' };
-  }
-  if (!inputMembers.IpAddressType) {
-    added.DeployTruthIpAddressType = IP_ADDRESS_TYPE;
-    inputMembers.IpAddressType = { shape: 'DeployTruthIpAddressType' };
-  }
-  return {
-    ...base,
-    shapes: {
-      ...base.shapes,
-      ...added,
-      [oidcName]: { ...base.shapes[oidcName], members: oidcMembers },
-      [input]: { ...base.shapes[input], members: inputMembers },
-    },
-  };
-}
-
-const fullModel = withNewerMembers(model);
+const CFN_SCHEMA_EXTRA_PARAM_KEY = /^.+$/u;
+const CFN_SCHEMA_EXTRA_PARAM_VALUE = /^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$/u;
 
 const min = (shape: { min?: number }) => shape.min ?? 0;
 
@@ -154,9 +133,23 @@ const endpoint = (shape: (typeof shapes.endpoints)[keyof typeof shapes.endpoints
     fc.webUrl({ validSchemes: ['https'], withQueryParameters: true, withFragments: true }).filter((url) => url.length <= shape.max!),
   );
 
+/** The characters of an extra parameter's key and value that the model and the registry schema take. */
+const extraParamKeyCharacters = arb.charactersWhere(
+  'extra param key: model and schema',
+  (c) => javaPatternToRegExp(shapes.extraParamKey.pattern!).test(c) && CFN_SCHEMA_EXTRA_PARAM_KEY.test(c),
+);
+const extraParamValueCharacters = arb.charactersWhere(
+  'extra param value: model and schema',
+  (c) => javaPatternToRegExp(shapes.extraParamValue.pattern!).test(c) && CFN_SCHEMA_EXTRA_PARAM_VALUE.test(c),
+);
+/** Both patterns need one character at least, whatever minimum the model states. */
+const extraParamKey = arb.stringOf(extraParamKeyCharacters, Math.max(min(shapes.extraParamKey), 1), shapes.extraParamKey.max!);
+const extraParamValue = arb.stringOf(extraParamValueCharacters, Math.max(min(shapes.extraParamValue), 1), shapes.extraParamValue.max!);
+
 /**
- * Extra parameters: keys and values of one line. Not a key `__proto__` (aws-cdk-lib drops it) nor a lone key `Ref`
- * or `Fn::...` (CloudFormation reads the map as a function): both checkers miss these (see the rejected props).
+ * Extra parameters: keys of one line, values of visible characters. Not a key `__proto__` (aws-cdk-lib drops it) nor
+ * a lone key `Ref` or `Fn::...` (CloudFormation reads the map as a function): both checkers miss these (see the
+ * rejected props).
  */
 const extraParams = fc
   .oneof(
@@ -164,7 +157,7 @@ const extraParams = fc
     arb.lengthBetween(min(shapes.extraParams), shapes.extraParams.max!),
   )
   .chain((count) =>
-    fc.uniqueArray(fc.tuple(arb.validStringOf(shapes.extraParamKey), arb.validStringOf(shapes.extraParamValue)), {
+    fc.uniqueArray(fc.tuple(extraParamKey, extraParamValue), {
       minLength: count,
       maxLength: count,
       selector: ([key]) => key,
@@ -235,7 +228,7 @@ const validWorkforce = (identity: fc.Arbitrary<CognitoSpec | OidcSpec>): fc.Arbi
   workforceName: fc.option(arb.validNameOf(shapes.workforceName), { nil: undefined }),
   allowedSourceIps: fc.option(validCidrs, { nil: undefined }),
   vpc: fc.option(vpcSpec, { nil: undefined }),
-  ipAddressType: fc.option(fc.constantFrom(WorkforceIpAddressType.IPV4, WorkforceIpAddressType.DUAL_STACK), { nil: undefined }),
+  ipAddressType: fc.option(fc.constantFrom(...IP_ADDRESS_TYPES), { nil: undefined }),
   tags: fc.option(validTagsOf(shapes, 'AWS::SageMaker::Workforce'), { nil: undefined }),
 });
 
@@ -292,9 +285,9 @@ function workforceProperties(template: Record<string, any>): Record<string, any>
   return workforces[0].Properties;
 }
 
-/** Both checks, with the members the model of 2022 lacks: nothing reported. */
+/** Both checks: nothing reported. */
 function expectBothCheckersAccept(template: Record<string, any>): void {
-  const api = apiModelReport(template, fullModel);
+  const api = apiModelReport(template, model);
   expect({ cfnSchema: validateAgainstCfnSchema(template), apiModel: api.errors, notInModel: api.notInModel }).toEqual({
     cfnSchema: [],
     apiModel: [],
@@ -570,18 +563,22 @@ describe('props that break one rule fail at synth, naming the property', () => {
   );
 
   test(
-    'OIDC authenticationRequestExtraParams: too many, a key or value too long, empty or on two lines, a key __proto__, a lone key Ref or Fn::',
+    'OIDC authenticationRequestExtraParams: too many, a key or value too long or empty, a key on two lines, a value with a space or control character, a key __proto__, a lone key Ref or Fn::',
     () => {
       const { extraParams: count, extraParamKey: key, extraParamValue: value } = shapes;
       const property = 'identity authenticationRequestExtraParams';
-      const validKey = arb.validStringOf(key).filter((k) => k !== '__proto__' && !/^(Ref$|Fn::)/.test(k));
-      const validValue = arb.validStringOf(value);
-      const bad = (shape: typeof key) =>
+      const validKey = extraParamKey.filter((k) => k !== '__proto__' && !/^(Ref$|Fn::)/.test(k));
+      const validValue = extraParamValue;
+      // What the model and the registry schema both take: one character at least, of the characters of both.
+      const bad = (characters: arb.CharacterSet, max: number) =>
         fc.oneof(
-          tooLong(arb.charactersOf(shape), shape.max!),
-          ...(min(shape) > 0 ? [fc.constant('')] : []),
-          withForbidden(arb.stringOf(arb.charactersOf(shape), 0, shape.max! - 2), arb.charactersNotIn(shape)),
+          tooLong(characters, max),
+          fc.constant(''),
+          withForbidden(arb.stringOf(characters, 0, max - 2), arb.charactersNotTaken(arb.charactersWhere('any character', () => true), characters)),
         );
+      const badKey = bad(extraParamKeyCharacters, key.max!);
+      const badValue = bad(extraParamValueCharacters, value.max!);
+      const taken = { min: 1, max: key.max };
       const withOthers = (entry: fc.Arbitrary<[string, string]>) =>
         fc
           .tuple(fc.uniqueArray(fc.tuple(validKey, validValue), { maxLength: count.max! - 1, selector: ([k]) => k }), entry, fc.nat())
@@ -593,7 +590,7 @@ describe('props that break one rule fail at synth, naming the property', () => {
       const withParams = (entries: [string, string][]) => oidcWorkforceWith(() => ({}), { extraParams: entries });
       const broken = fc.oneof(
         fc
-          .uniqueArray(fc.tuple(arb.stringOf(arb.charactersOf(key), 1, 12), arb.stringOf(arb.charactersOf(value), 1, 12)), {
+          .uniqueArray(fc.tuple(arb.stringOf(extraParamKeyCharacters, 1, 12), arb.stringOf(extraParamValueCharacters, 1, 12)), {
             minLength: count.max! + 1,
             maxLength: count.max! + 5,
             selector: ([k]) => k,
@@ -601,19 +598,19 @@ describe('props that break one rule fail at synth, naming the property', () => {
           .filter((entries) => entries.every(([k]) => k !== '__proto__'))
           .map((entries): Broken => ({ build: withParams(entries), problem: countProblem(property, entries.length, min(count), count.max!) })),
         fc
-          .tuple(bad(key).filter((k) => !/^(Ref$|Fn::)/.test(k)), validValue)
+          .tuple(badKey.filter((k) => !/^(Ref$|Fn::)/.test(k)), validValue)
           .chain(([k, v]) =>
             withOthers(fc.constant<[string, string]>([k, v])).map((entries): Broken => ({
               build: withParams(entries),
-              problem: stringProblem(`${property} key ${JSON.stringify(k)}`, k, key),
+              problem: stringProblem(`${property} key ${JSON.stringify(k)}`, k, taken),
             })),
           ),
-        fc.tuple(validKey, bad(value)).map(([k, v]): Broken => ({ build: withParams([[k, v]]), problem: stringProblem(`${property}[${JSON.stringify(k)}]`, v, value) })),
+        fc.tuple(validKey, badValue).map(([k, v]): Broken => ({ build: withParams([[k, v]]), problem: stringProblem(`${property}[${JSON.stringify(k)}]`, v, { ...taken, max: value.max }) })),
         withOthers(fc.tuple(fc.constant('__proto__'), validValue)).map((entries): Broken => ({
           build: withParams(entries),
           problem: new RegExp(`^${escape(`${property} key "__proto__"`)}: aws-cdk-lib drops a key named __proto__ from the template`),
         })),
-        fc.tuple(fc.oneof(fc.constant('Ref'), arb.stringOf(arb.charactersOf(key), 0, 20).map((rest) => `Fn::${rest}`)), validValue).map(([k, v]): Broken => ({
+        fc.tuple(fc.oneof(fc.constant('Ref'), arb.stringOf(extraParamKeyCharacters, 0, 20).map((rest) => `Fn::${rest}`)), validValue).map(([k, v]): Broken => ({
           build: withParams([[k, v]]),
           problem: new RegExp(`^${escape(`${property} key ${JSON.stringify(k)}`)}: CloudFormation would read a map whose only key is Ref or Fn::`),
         })),
@@ -764,6 +761,6 @@ describe('props that break one rule fail at synth, naming the property', () => {
 });
 
 /** An EC2 id too long for the model is reported as a length, any other as a pattern. */
-function patternOrLength(property: string, value: string, shape: { min?: number; max?: number }): RegExp {
-  return stringProblem(property, value, { ...shape, min: shape.min ?? 1 });
+function patternOrLength(property: string, value: string, shape: { min?: number; max?: number; pattern?: string }): RegExp {
+  return stringProblem(property, value, shape);
 }

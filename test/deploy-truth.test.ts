@@ -1,18 +1,21 @@
 import { Stack } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import * as fc from 'fast-check';
-import { DEPLOY_TRUTH_ENV, deployTruth, deployTruthStack, loadSageMakerModel, synthTemplate } from './deploy-truth';
-import { Workforce, Workteam, WorkteamMembers, WorkteamOptions } from '../src';
+import { DEPLOY_TRUTH_ENV, deployTruth, deployTruthStack, loadSageMakerModel, sdkCallsOf, shapeAt, synthTemplate } from './deploy-truth';
+import { WorkerAccessConfiguration, Workforce, Workteam, WorkteamMembers, WorkteamOptions } from '../src';
 import * as arb from './deploy-truth/arbitraries';
 import {
   assertProperty,
   brokenTags,
   Broken,
   countProblem,
+  escape,
   expectRejected,
   patternProblem,
+  QUOTED,
   stringProblem,
   timeoutFor,
   tooLong,
@@ -32,7 +35,7 @@ import {
 /** Generous: about 10 ms a run for invalid props, 20 ms for valid ones (synth and both checks). */
 const TIMEOUT_MS = timeoutFor(60);
 
-/** Fails this whole file, saying to install python3-botocore, when the API model is missing. */
+/** The committed SageMaker API model (test/api-models/sagemaker.json); a missing one fails this whole file. */
 const model = loadSageMakerModel();
 const shapes = arb.workteamShapes(model);
 
@@ -50,6 +53,44 @@ const SNS_TOPIC_NAME_MAX = 256;
 // ---------------------------------------------------------------------------------------------------------------
 
 const validTags = validTagsOf(shapes, 'AWS::SageMaker::Workteam');
+
+/**
+ * The worker access setting of each condition of UpdateWorkteam's IamPolicyConstraints (the model's members), and
+ * the value the model takes for it when on and when off (its enum: Enabled, Disabled).
+ */
+const WORKER_ACCESS_SETTINGS: Record<string, keyof WorkerAccessConfiguration> = {
+  SourceIp: 'restrictS3PresignedUrlsToSourceIp',
+  VpcSourceIp: 'restrictS3PresignedUrlsToVpcSourceIp',
+};
+const iamPolicyConstraints = shapeAt(model, 'UpdateWorkteam', ['WorkerAccessConfiguration', 'S3Presign', 'IamPolicyConstraints']);
+const WORKER_ACCESS_CONDITIONS = Object.keys(iamPolicyConstraints.members!).map((condition) => {
+  const setting = WORKER_ACCESS_SETTINGS[condition];
+  if (setting === undefined) {
+    throw new Error(`the model's IamPolicyConstraints has ${condition}, which WorkerAccessConfiguration does not set`);
+  }
+  return { condition, setting };
+});
+const [ENABLED, DISABLED] = ['Enabled', 'Disabled'];
+if (![shapes.sourceIp, shapes.vpcSourceIp].every((shape) => shape.enum?.includes(ENABLED) && shape.enum.includes(DISABLED))) {
+  throw new Error(`the model's worker access conditions are not ${ENABLED} or ${DISABLED}`);
+}
+
+/** Each condition on, off or unset, never two on (SageMaker takes one of them). */
+const validWorkerAccess: fc.Arbitrary<WorkerAccessConfiguration> = fc
+  .tuple(...WORKER_ACCESS_CONDITIONS.map(() => fc.option(fc.boolean(), { nil: undefined })))
+  .filter((values) => values.filter((value) => value === true).length <= 1)
+  .map((values) => Object.fromEntries(WORKER_ACCESS_CONDITIONS.flatMap(({ setting }, i) => (values[i] === undefined ? [] : [[setting, values[i]]]))));
+
+/** The conditions the custom resource sends: those set, but an off one beside an on one (the default). */
+function expectedConstraints(access: WorkerAccessConfiguration): Record<string, string> {
+  const anyOn = WORKER_ACCESS_CONDITIONS.some(({ setting }) => access[setting] === true);
+  return Object.fromEntries(
+    WORKER_ACCESS_CONDITIONS.flatMap(({ condition, setting }) => {
+      const value = access[setting];
+      return value === undefined || (anyOn && !value) ? [] : [[condition, value ? ENABLED : DISABLED]];
+    }),
+  );
+}
 
 type TopicSpec = { kind: 'defined' } | { kind: 'imported'; arn: string };
 
@@ -69,6 +110,7 @@ interface OptionsSpec {
   readonly workforceName?: string;
   readonly topic?: TopicSpec;
   readonly tags?: Record<string, string>;
+  readonly workerAccess?: WorkerAccessConfiguration;
 }
 
 const validOptions: fc.Arbitrary<OptionsSpec> = fc.record({
@@ -77,9 +119,12 @@ const validOptions: fc.Arbitrary<OptionsSpec> = fc.record({
   workforceName: fc.option(arb.validNameOf(shapes.workforceName), { nil: undefined }),
   topic: fc.option(validTopic, { nil: undefined }),
   tags: fc.option(validTags, { nil: undefined }),
+  workerAccess: fc.option(validWorkerAccess, { nil: undefined }),
 });
 
-const validOidcGroups = arb.arrayOf(arb.validStringOf(shapes.oidcGroup), shapes.oidcGroups.min ?? 0, shapes.oidcGroups.max!);
+/** Distinct groups: a team lists each group once. */
+const validOidcGroups = arb.arrayOf(arb.validStringOf(shapes.oidcGroup), shapes.oidcGroups.min ?? 0, shapes.oidcGroups.max!, (group) => group);
+
 
 function workteamOptions(stack: Stack, spec: OptionsSpec): WorkteamOptions {
   let notificationTopic: sns.ITopic | undefined;
@@ -94,6 +139,7 @@ function workteamOptions(stack: Stack, spec: OptionsSpec): WorkteamOptions {
     workforce: spec.workforceName === undefined ? undefined : Workforce.fromWorkforceName(stack, 'Workforce', spec.workforceName),
     notificationTopic,
     tags: spec.tags,
+    workerAccess: spec.workerAccess,
   };
 }
 
@@ -129,6 +175,20 @@ function expectDeployable(stack: Stack, spec: OptionsSpec): Record<string, any> 
   }
   const tags = Object.fromEntries((properties.Tags ?? []).map((tag: { Key: string; Value: string }) => [tag.Key, tag.Value]));
   expect(tags).toEqual({ ...spec.tags });
+  const calls = Object.values<any>(template.Resources)
+    .filter((resource) => resource.Type === 'Custom::SageMakerWorkteamWorkerAccess')
+    .flatMap((resource) => sdkCallsOf(resource.Properties));
+  if (spec.workerAccess === undefined) {
+    expect(calls).toEqual([]);
+  } else {
+    const constraints = expectedConstraints(spec.workerAccess);
+    const disabled = Object.fromEntries(Object.keys(constraints).map((condition) => [condition, DISABLED]));
+    expect(calls.map(({ phase, call }) => [phase, call.parameters?.WorkerAccessConfiguration])).toEqual([
+      ['Create', { S3Presign: { IamPolicyConstraints: constraints } }],
+      ['Update', { S3Presign: { IamPolicyConstraints: constraints } }],
+      ['Delete', { S3Presign: { IamPolicyConstraints: disabled } }],
+    ]);
+  }
   return properties;
 }
 
@@ -356,10 +416,11 @@ describe('props that break one rule fail at synth, naming the property', () => {
   );
 
   test(
-    'OIDC groups: too few, too many, one too long, empty or with a character it does not take',
+    'OIDC groups: too few, too many, one too long, empty or with a character it does not take, one listed twice',
     () => {
       const valid = arb.validStringOf(oidcGroup);
-      const someGroups = fc.array(valid, { minLength: min(oidcGroups), maxLength: oidcGroups.max! - 1 });
+      const someGroups = fc.uniqueArray(valid, { minLength: min(oidcGroups), maxLength: oidcGroups.max! - 1 });
+      const distinctGroups = fc.uniqueArray(valid, { minLength: Math.max(min(oidcGroups), 1), maxLength: oidcGroups.max! - 1 });
       const badGroup = fc.oneof(
         tooLong(arb.charactersOf(oidcGroup), oidcGroup.max!),
         ...(min(oidcGroup) > 0 ? [fc.constant('')] : []),
@@ -369,7 +430,7 @@ describe('props that break one rule fail at synth, naming the property', () => {
         fc
           .oneof(
             ...(min(oidcGroups) > 0 ? [fc.constant([] as string[])] : []),
-            fc.array(valid, { minLength: oidcGroups.max! + 1, maxLength: oidcGroups.max! + 5 }),
+            fc.uniqueArray(valid, { minLength: oidcGroups.max! + 1, maxLength: oidcGroups.max! + 5 }),
           )
           .map((groups): Broken => ({
             build: oidcTeamWith(() => ({}), groups),
@@ -381,6 +442,16 @@ describe('props that break one rule fail at synth, naming the property', () => {
           return {
             build: oidcTeamWith(() => ({}), [...groups.slice(0, index), bad, ...groups.slice(index)]),
             problem: stringProblem(property, bad, oidcGroup),
+          };
+        }),
+        // a group listed twice
+        fc.tuple(distinctGroups, fc.nat(), fc.nat()).map(([groups, from, at]): Broken => {
+          const first = from % groups.length;
+          const index = first + 1 + (at % (groups.length - first));
+          const listed = [...groups.slice(0, index), groups[first], ...groups.slice(index)];
+          return {
+            build: oidcTeamWith(() => ({}), listed),
+            problem: new RegExp(`^${escape(`members OIDC group [${index}]`)}: ${QUOTED} is group \\[${first}\\] already: a work team lists each group once$`, 's'),
           };
         }),
       );
@@ -469,6 +540,50 @@ describe('props that break one rule fail at synth, naming the property', () => {
   );
 
   test(
+    'notificationTopic: encrypted with the AWS managed key alias/aws/sns, which SageMaker cannot use',
+    () => {
+      const valid = arb.validTopicArn(topicArn, SNS_TOPIC_NAME_MAX).map(inTeamRegion);
+      const partition = (arn: string) => arn.split(':')[1];
+      const broken = fc.oneof(
+        fc.constant((stack: Stack) => new sns.Topic(stack, 'Topic', { masterKey: kms.Alias.fromAliasName(stack, 'Key', 'alias/aws/sns') })),
+        valid.map((arn) => (stack: Stack) =>
+          sns.Topic.fromTopicAttributes(stack, 'Topic', {
+            topicArn: arn,
+            keyArn: `arn:${partition(arn)}:kms:${DEPLOY_TRUTH_ENV.region}:123456789012:alias/aws/sns`,
+          })),
+      );
+      assertProperty(broken, (topic) =>
+        expectRejected({
+          build: oidcTeamWith((stack) => ({ notificationTopic: topic(stack) })),
+          problem: /^notificationTopic: '.*' is encrypted with the AWS managed key alias\/aws\/sns, whose policy nobody can change/,
+        }),
+      );
+    },
+    TIMEOUT_MS,
+  );
+
+  test(
+    'workerAccess: both the SourceIp and the VpcSourceIp condition asked for',
+    () => {
+      assertProperty(fc.tuple(validOidcGroups, validOptions), ([groups, spec]) =>
+        expectRejected({
+          build: (stack) => {
+            const options = workteamOptions(stack, spec);
+            Workteam.fromOidcGroups(stack, 'Team', {
+              groups,
+              ...options,
+              // a valid topic stays valid: only the worker access is broken
+              workerAccess: Object.fromEntries(WORKER_ACCESS_CONDITIONS.map(({ setting }) => [setting, true])),
+            });
+          },
+          problem: /^workerAccess: restrictS3PresignedUrlsToSourceIp and restrictS3PresignedUrlsToVpcSourceIp cannot both be true/,
+        }),
+      );
+    },
+    TIMEOUT_MS,
+  );
+
+  test(
     'workforce: a name too long, empty or with a character it does not take',
     () => {
       const name = arb.nameCharacters(workforceName);
@@ -491,7 +606,7 @@ describe('props that break one rule fail at synth, naming the property', () => {
   );
 });
 
-// The library once rejected topic ARNs longer than 2048 characters, a maximum neither the API model (botocore 1.29:
+// The library once rejected topic ARNs longer than 2048 characters, a maximum neither the API model (botocore 1.43:
 // NotificationTopicArn has a pattern and no length) nor the registry schema states.
 test(
   'a topic ARN that the API model accepts, longer than 2048 characters, is accepted',

@@ -133,7 +133,10 @@ describe('WorkforceIdentity.oidc', () => {
   test.each([
     ['an empty value', { key: '' }, /identity authenticationRequestExtraParams\["key"\]: "" has 0 characters/],
     ['a value of 513 characters', { key: 'v'.repeat(513) }, /has 513 characters/],
-    ['a value on two lines', { key: 'a\nb' }, /is not allowed; it must be one line of text/],
+    ['a value on two lines', { key: 'a\nb' }, /is not allowed; it must be letters, marks, symbols, numbers and punctuation, without spaces/],
+    ['a value with a space, which the registry schema does not take', { prompt: 'select_account login' }, /identity authenticationRequestExtraParams\["prompt"\]: "select_account login" is not allowed/],
+    ['a value with a control character', { prompt: 'login\u0000' }, /identity authenticationRequestExtraParams\["prompt"\]: .* is not allowed/],
+    ['a key on two lines', { 'a\nb': 'v' }, /identity authenticationRequestExtraParams key "a\\nb": .* is not allowed; it must be one line of text/],
     ['a key of 513 characters', { ['k'.repeat(513)]: 'v' }, /identity authenticationRequestExtraParams key .* has 513 characters/],
   ])('fails for an extra authentication parameter with %s', (_, authenticationRequestExtraParams, error) => {
     expect(workforceWith({ authenticationRequestExtraParams })).toThrow(error);

@@ -35,6 +35,21 @@ describe('WorkteamMembers.fromCognitoGroups', () => {
     expect(definitions).toHaveLength(10);
   });
 
+  test('fails for a group listed twice', () => {
+    const stack = testStack();
+    const [labelers] = importedGroups(stack, ['labelers']);
+
+    expect(() => cognitoTeam(stack, [labelers, labelers])).toThrow(/members user group 'Stack\/Group0': the group is listed twice: a work team lists each group once/);
+  });
+
+  test('fails for two groups of one name', () => {
+    const stack = testStack();
+
+    expect(() => cognitoTeam(stack, importedGroups(stack, ['labelers', 'labelers']))).toThrow(
+      /members user group 'Stack\/Group1': the group has the name of the group 'Stack\/Group0': a work team lists each group once/,
+    );
+  });
+
   test('fails for no group', () => {
     expect(() => cognitoTeam(testStack(), [])).toThrow(/members \(Cognito user groups\): has 0 items; it must have 1 to 10/);
   });
@@ -124,6 +139,10 @@ describe('WorkteamMembers.fromOidcGroups', () => {
 
   test('takes 10 groups of 63 characters', () => {
     expect(oidcTeam(Array.from({ length: 10 }, (_, i) => `${i}`.padEnd(63, 'g')))).not.toThrow();
+  });
+
+  test('fails for a group listed twice', () => {
+    expect(oidcTeam(['labelers', 'reviewers', 'labelers'])).toThrow(/members OIDC group \[2\]: "labelers" is group \[0\] already: a work team lists each group once/);
   });
 
   test('fails for no group', () => {

@@ -1,5 +1,6 @@
 import { Annotations, ArnFormat, Names, Stack, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { certainlyDifferent } from './same-value';
@@ -29,6 +30,15 @@ export function allowSageMakerToNotify(team: Construct, workteamName: string, to
     validator.fail(
       'notificationTopic',
       `'${topic.node.path}' is in region ${topic.env.region}, the work team in ${stack.region}: use a topic of the team's region`,
+    );
+    return;
+  }
+
+  if (topic.masterKey && isAwsManagedSnsKey(topic.masterKey)) {
+    validator.fail(
+      'notificationTopic',
+      `'${topic.node.path}' is encrypted with the AWS managed key ${AWS_MANAGED_SNS_KEY}, whose policy nobody can change to let SageMaker ` +
+        'use it: encrypt the topic with a customer managed KMS key (kms.Key)',
     );
     return;
   }
@@ -74,6 +84,19 @@ export function allowSageMakerToNotify(team: Construct, workteamName: string, to
   if (keyPolicy && !keyPolicy.statementAdded) {
     warn(team, 'notificationTopicKey', `the policy of the KMS key of the topic '${topic.node.path}' cannot be changed by this app; its owner must add`, useKey);
   }
+}
+
+/** The alias of the AWS managed key of SNS (SNS developer guide, sns-key-management). */
+const AWS_MANAGED_SNS_KEY = 'alias/aws/sns';
+
+/**
+ * Whether a topic's key is the AWS managed key of SNS: an alias named `alias/aws/sns` (`kms.Alias.fromAliasName`),
+ * or a key imported by that alias's ARN or name (`kms.Key.fromKeyArn`, `sns.Topic.fromTopicAttributes({ keyArn })`).
+ */
+function isAwsManagedSnsKey(key: kms.IKey): boolean {
+  const aliasName = (key as Partial<kms.IAlias>).aliasName;
+  const names = [aliasName, key.keyId, key.keyArn].filter((name): name is string => typeof name === 'string' && !Token.isUnresolved(name));
+  return names.some((name) => name === AWS_MANAGED_SNS_KEY || name.endsWith(`:${AWS_MANAGED_SNS_KEY}`));
 }
 
 function warn(team: Construct, id: string, message: string, ...statements: (iam.PolicyStatement | undefined)[]): void {

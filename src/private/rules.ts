@@ -109,9 +109,20 @@ export const OIDC_SCOPE: StringRule = {
 
 export const OIDC_EXTRA_PARAMS: CountRule = { min: 0, max: 10 };
 
-/** The API allows `.*` up to 512; the CloudFormation schema `^.+$`: one line, not empty. */
+/** The API allows keys of `.*` up to 512; the CloudFormation schema's `patternProperties` `^.+$`: one line, not empty. */
 export const OIDC_EXTRA_PARAM_KEY: StringRule = { min: 1, max: 512, pattern: NO_LINE_TERMINATORS, allowed: 'one line of text' };
-export const OIDC_EXTRA_PARAM_VALUE: StringRule = OIDC_EXTRA_PARAM_KEY;
+
+/**
+ * The API allows values of `.*` up to 512; the CloudFormation schema `^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$`, which
+ * CloudFormation Validate does not check (it skips the patterns of `patternProperties`) and CloudFormation does at
+ * deployment: no spaces, no control characters.
+ */
+export const OIDC_EXTRA_PARAM_VALUE: StringRule = {
+  min: 1,
+  max: 512,
+  pattern: VISIBLE_CHARACTERS,
+  allowed: 'letters, marks, symbols, numbers and punctuation, without spaces',
+};
 
 export const SOURCE_IP_CIDRS: CountRule = { min: 1, max: 10 };
 

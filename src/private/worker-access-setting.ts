@@ -5,34 +5,80 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { CfnWorkteam } from 'aws-cdk-lib/aws-sagemaker';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
+import { Validator } from './validation';
 import { WorkerAccessConfiguration } from '../worker-access';
+
+/** The IamPolicyConstraints of UpdateWorkteam, each Enabled or Disabled. */
+type IamPolicyConstraints = { SourceIp?: string; VpcSourceIp?: string };
+
+/**
+ * Checks a work team's worker access configuration: SageMaker takes either the `SourceIp` or the `VpcSourceIp`
+ * condition ("Possible sources are either SourceIp or VpcSourceIp", API model), so asking for both fails.
+ */
+export function validateWorkerAccess(configuration: WorkerAccessConfiguration, validator: Validator): void {
+  if (configuration.restrictS3PresignedUrlsToSourceIp && configuration.restrictS3PresignedUrlsToVpcSourceIp) {
+    validator.fail(
+      'workerAccess',
+      'restrictS3PresignedUrlsToSourceIp and restrictS3PresignedUrlsToVpcSourceIp cannot both be true: SageMaker takes either the SourceIp or the VpcSourceIp condition',
+    );
+  }
+}
+
+/**
+ * The settings the user gave, and only those: an unset one is left to SageMaker. A `false` beside a `true` is
+ * not sent either, since SageMaker takes one of the two conditions.
+ */
+function constraintsOf(configuration: WorkerAccessConfiguration): IamPolicyConstraints {
+  const sourceIp = configuration.restrictS3PresignedUrlsToSourceIp;
+  const vpcSourceIp = configuration.restrictS3PresignedUrlsToVpcSourceIp;
+  const anyEnabled = sourceIp === true || vpcSourceIp === true;
+  const sent = (value: boolean | undefined) => value !== undefined && (value || !anyEnabled);
+  return {
+    ...(sent(sourceIp) ? { SourceIp: enabled(sourceIp!) } : {}),
+    ...(sent(vpcSourceIp) ? { VpcSourceIp: enabled(vpcSourceIp!) } : {}),
+  };
+}
+
+/** The same conditions, disabled. */
+function disabled(constraints: IamPolicyConstraints): IamPolicyConstraints {
+  return Object.fromEntries(Object.keys(constraints).map((name) => [name, enabled(false)]));
+}
 
 /**
  * Applies a work team's worker access configuration with SageMaker's UpdateWorkteam, which CloudFormation's
  * AWS::SageMaker::Workteam does not support: after the team is created, whenever the setting or the team
  * changes, and back to disabled when the setting is removed.
+ *
+ * @param workforceWithoutVpc the path of the team's workforce when it is a `Workforce` of the app without a VPC
+ * (known at synth): `restrictS3PresignedUrlsToVpcSourceIp` needs a VPC workforce
  */
 export class WorkerAccessSetting extends Construct {
-  constructor(scope: Construct, id: string, workteam: CfnWorkteam, workteamArn: string, configuration: WorkerAccessConfiguration) {
+  constructor(
+    scope: Construct,
+    id: string,
+    workteam: CfnWorkteam,
+    workteamArn: string,
+    configuration: WorkerAccessConfiguration,
+    workforceWithoutVpc: () => string | undefined,
+  ) {
     super(scope, id);
-    const call = (sourceIp: boolean, vpcSourceIp: boolean): cr.AwsSdkCall => ({
+    const call = (constraints: IamPolicyConstraints): cr.AwsSdkCall => ({
       service: 'SageMaker',
       action: 'UpdateWorkteam',
       parameters: {
         WorkteamName: workteam.attrWorkteamName,
-        WorkerAccessConfiguration: {
-          S3Presign: { IamPolicyConstraints: { SourceIp: enabled(sourceIp), VpcSourceIp: enabled(vpcSourceIp) } },
-        },
+        WorkerAccessConfiguration: { S3Presign: { IamPolicyConstraints: constraints } },
       },
       physicalResourceId: cr.PhysicalResourceId.of(workteam.attrWorkteamArn),
     });
-    const apply = call(configuration.restrictS3PresignedUrlsToSourceIp ?? false, configuration.restrictS3PresignedUrlsToVpcSourceIp ?? false);
+    const constraints = constraintsOf(configuration);
+    const apply = call(constraints);
     const resource = new cr.AwsCustomResource(this, 'Resource', {
       resourceType: 'Custom::SageMakerWorkteamWorkerAccess',
       onCreate: apply,
       onUpdate: apply,
       // The team may be gone already when the setting is removed with it.
-      onDelete: { ...call(false, false), ignoreErrorCodesMatching: 'ResourceNotFound|ValidationException' },
+      onDelete: { ...call(disabled(constraints)), ignoreErrorCodesMatching: 'ResourceNotFound|ValidationException' },
       policy: cr.AwsCustomResourcePolicy.fromSdkCalls({ resources: [workteamArn] }),
       installLatestAwsSdk: false,
       ...providerOf(Stack.of(this)),
@@ -41,6 +87,17 @@ export class WorkerAccessSetting extends Construct {
     // makes every such update run the call again.
     const customResource = resource.node.findChild('Resource').node.defaultChild as CfnResource;
     customResource.addPropertyOverride('WorkteamDigest', Lazy.string({ produce: () => digestOf(workteam) }));
+
+    if (configuration.restrictS3PresignedUrlsToVpcSourceIp) {
+      this.node.addValidation({
+        validate: () => {
+          const workforce = workforceWithoutVpc();
+          return workforce === undefined
+            ? []
+            : [`workerAccess: restrictS3PresignedUrlsToVpcSourceIp needs a workforce in a VPC, and the team's workforce '${workforce}' has no vpc`];
+        },
+      });
+    }
   }
 }
 

@@ -1,17 +1,18 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import * as zlib from 'zlib';
 import { Stack } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import {
   ApiModel,
   apiModelReport,
-  DEBIAN_SAGEMAKER_MODEL,
+  apiModelsVersion,
   deployTruthApp,
   isIntrinsic,
+  loadCognitoModel,
   loadSageMakerModel,
+  sdkCallsOf,
   shapeAt,
   synthTemplate,
   toApiRequest,
@@ -57,38 +58,43 @@ const model = loadSageMakerModel();
 const teamShape = (...p: string[]) => shapeAt(model, 'CreateWorkteam', p);
 const forceShape = (...p: string[]) => shapeAt(model, 'CreateWorkforce', p);
 
-describe('loadSageMakerModel', () => {
-  test('reads the model python3-botocore installs', () => {
-    expect(fs.existsSync(DEBIAN_SAGEMAKER_MODEL) || process.env.SAGEMAKER_API_MODEL).toBeTruthy();
+describe('the committed API models', () => {
+  test('are those of the python3-botocore version in test/api-models/VERSION', () => {
+    expect(apiModelsVersion()).toMatch(/^\d+\.\d+\.\d+/);
     expect(model.metadata.apiVersion).toBe('2017-07-24');
-    expect(model.operations.CreateWorkteam.input!.shape).toBeDefined();
+    expect(loadCognitoModel().metadata.apiVersion).toBe('2016-04-18');
   });
 
-  test('fails, saying how to install it, when the model is missing', () => {
-    expect(() => loadSageMakerModel('/nonexistent/botocore/data/sagemaker/2017-07-24/service-2.json')).toThrow(
-      /The SageMaker API model is missing: .*apt-get install python3-botocore/,
-    );
-  });
-
-  test('reads a gzipped model, as newer botocore releases ship them', () => {
-    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'deploy-truth-model-'));
-    try {
-      const file = path.join(folder, 'service-2.json');
-      fs.writeFileSync(`${file}.gz`, zlib.gzipSync(JSON.stringify(model)));
-
-      expect(loadSageMakerModel(file).shapes).toEqual(model.shapes);
-    } finally {
-      fs.rmSync(folder, { recursive: true, force: true });
+  test('hold the operations the tests check, with every shape they reach', () => {
+    for (const loaded of [model, loadCognitoModel()]) {
+      const reached = new Set<string>();
+      const visit = (ref: { shape: string } | undefined): void => {
+        if (!ref || reached.has(ref.shape)) {
+          return;
+        }
+        reached.add(ref.shape);
+        const shape = loaded.shapes[ref.shape];
+        expect(shape).toBeDefined();
+        [...Object.values(shape.members ?? {}), shape.member, shape.key, shape.value].forEach(visit);
+      };
+      Object.values(loaded.operations).forEach((operation) => [operation.input, operation.output].forEach(visit));
+      // Trimmed: every shape is reached from an operation (scripts/update-api-models.sh also keeps their errors).
+      expect(reached.size).toBeGreaterThan(10);
     }
+    expect(Object.keys(model.operations)).toEqual(expect.arrayContaining(['CreateWorkteam', 'UpdateWorkteam', 'CreateWorkforce', 'UpdateWorkforce']));
   });
 
-  test('refuses a file that is not the SageMaker model', () => {
+  test('fail, saying how to write them, when a model is missing', () => {
+    expect(() => loadSageMakerModel('/nonexistent/sagemaker.json')).toThrow(/The SageMaker API model is missing: .*scripts\/update-api-models\.sh/);
+  });
+
+  test('refuse a file that is not the SageMaker model', () => {
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'deploy-truth-model-'));
     try {
       const file = path.join(folder, 'service-2.json');
       fs.writeFileSync(file, JSON.stringify({ metadata: {}, operations: {}, shapes: {} }));
 
-      expect(() => loadSageMakerModel(file)).toThrow(/is not the SageMaker API model/);
+      expect(() => loadSageMakerModel(file)).toThrow(/is not the SageMaker API model the tests need: it has no CreateWorkteam/);
     } finally {
       fs.rmSync(folder, { recursive: true, force: true });
     }
@@ -278,7 +284,7 @@ describe('validateAgainstApiModel rejects', () => {
     ],
     ['an OIDC group with a space', { MemberDefinitions: [{ OidcMemberDefinition: { OidcGroups: ['ok', 'two words'] } }] }, /Groups\[1\]: "two words" does not match/],
     ['an OIDC group of 64 characters', { MemberDefinitions: [{ OidcMemberDefinition: { OidcGroups: ['g'.repeat(64)] } }] }, /Groups\[0\]: .* allows at most 63/],
-    ['an OIDC member without groups', { MemberDefinitions: [{ OidcMemberDefinition: {} }] }, /OidcMemberDefinition\.Groups: is required/],
+    ['an OIDC member with no group', { MemberDefinitions: [{ OidcMemberDefinition: { OidcGroups: [] } }] }, /OidcMemberDefinition\.Groups: has 0 items; the model \(Groups\) requires at least 1/],
     ['a user pool id without an underscore', { MemberDefinitions: [{ CognitoMemberDefinition: { ...COGNITO, CognitoUserPool: 'pool' } }] }, /CognitoMemberDefinition\.UserPool: "pool" does not match/],
     ['a client id with a non-ASCII letter', { MemberDefinitions: [{ CognitoMemberDefinition: { ...COGNITO, CognitoClientId: 'clïent' } }] }, /CognitoMemberDefinition\.ClientId: "clïent" does not match/],
     ['a user group with a tab', { MemberDefinitions: [{ CognitoMemberDefinition: { ...COGNITO, CognitoUserGroup: 'a\tb' } }] }, /CognitoMemberDefinition\.UserGroup: .* does not match/],
@@ -324,16 +330,16 @@ describe('validateAgainstApiModel rejects', () => {
     expect(errors).toContainEqual(expect.stringMatching(expected));
   });
 
-  test('a workforce with 11 CIDRs exactly when the model limits CIDRs to fewer', () => {
-    const cidrs = forceShape('SourceIpConfig', 'Cidrs');
-    const errors = validateAgainstApiModel(workforce({ SourceIpConfig: { Cidrs: Array.from({ length: 11 }, (_, i) => `10.0.${i}.0/24`) } }));
+  test('a workforce with an IpAddressType that is not one of the model', () => {
+    expect(validateAgainstApiModel(workforce({ IpAddressType: 'ipv6' }))).toEqual([
+      expect.stringMatching(/CreateWorkforce IpAddressType: "ipv6" is not one of the model's values \(WorkforceIpAddressType\) ipv4, dualstack/),
+    ]);
+  });
 
-    // botocore 1.29 (Debian's python3-botocore) gives Cidrs no maximum; the registry schema has maxItems 10.
-    if (cidrs.max !== undefined && cidrs.max < 11) {
-      expect(errors).toEqual([expect.stringMatching(/SourceIpConfig\.Cidrs: has 11 items/)]);
-    } else {
-      expect(errors).toEqual([]);
-    }
+  // The model states no count of CIDRs (the API reference says one to ten, the registry schema maxItems 10).
+  test('a workforce with 11 CIDRs: the model states no maximum', () => {
+    expect(forceShape('SourceIpConfig', 'Cidrs').max).toBeUndefined();
+    expect(validateAgainstApiModel(workforce({ SourceIpConfig: { Cidrs: Array.from({ length: 11 }, (_, i) => `10.0.${i}.0/24`) } }))).toEqual([]);
   });
 
   test('every broken rule of every resource', () => {
@@ -355,31 +361,68 @@ describe('validateAgainstApiModel rejects', () => {
 
 describe('members the model does not know', () => {
   test('are reported, and are not errors', () => {
-    const report = apiModelReport(
-      workforce({
-        OidcConfig: { ...OIDC_CONFIG, Scope: 'openid', AuthenticationRequestExtraParams: { prompt: 'login' } },
-        IpAddressType: 'dualstack',
-      }),
-    );
-    const oidcConfig = model.shapes[forceShape('OidcConfig').name].members!;
-    const request = model.shapes[model.operations.CreateWorkforce.input!.shape].members!;
-    const expected = [
-      ...(oidcConfig.Scope ? [] : ['OidcConfig.Scope']),
-      ...(oidcConfig.AuthenticationRequestExtraParams ? [] : ['OidcConfig.AuthenticationRequestExtraParams']),
-      ...(request.IpAddressType ? [] : ['IpAddressType']),
-    ];
+    const report = apiModelReport(workforce({ OidcConfig: { ...OIDC_CONFIG, Prompt: 'login' } }));
 
     expect(report.errors).toEqual([]);
-    expect(report.notInModel).toHaveLength(expected.length);
-    expected.forEach((member, i) => expect(report.notInModel[i]).toMatch(new RegExp(`^Resource .* CreateWorkforce ${member}: not in the model`)));
+    expect(report.notInModel).toEqual([expect.stringMatching(/^Resource .* CreateWorkforce OidcConfig\.Prompt: not in the model \(OidcConfig has ClientId, /)]);
   });
 
-  test('WorkerAccessConfiguration, newer than the model', () => {
-    const request = model.shapes[model.operations.CreateWorkteam.input!.shape].members!;
-    const report = apiModelReport(team({ WorkerAccessConfiguration: { S3Presign: { IamPolicyConstraints: { SourceIp: 'Enabled' } } } }));
+  test('the members CreateWorkforce and CreateWorkteam gained since 2022 are in the committed model', () => {
+    const report = apiModelReport({
+      Resources: {
+        Workforce: {
+          Type: WORKFORCE,
+          Properties: {
+            WorkforceName: 'workers',
+            OidcConfig: { ...OIDC_CONFIG, Scope: 'openid', AuthenticationRequestExtraParams: { prompt: 'login' } },
+            IpAddressType: 'dualstack',
+          },
+        },
+        Team: { Type: WORKTEAM, Properties: { ...TEAM, WorkerAccessConfiguration: { S3Presign: { IamPolicyConstraints: { SourceIp: 'Enabled' } } } } },
+      },
+    });
 
-    expect(report.errors).toEqual([]);
-    expect(report.notInModel).toEqual(request.WorkerAccessConfiguration ? [] : [expect.stringMatching(/WorkerAccessConfiguration: not in the model/)]);
+    expect(report).toEqual({ errors: [], notInModel: [] });
+  });
+});
+
+describe('the SDK calls of custom resources', () => {
+  const customResource = (create: unknown) => ({
+    Resources: { Access: { Type: 'Custom::SageMakerWorkteamWorkerAccess', Properties: { ServiceToken: 'arn', Create: create } } },
+  });
+
+  test('are read from JSON text, or from an Fn::Join of text and intrinsics', () => {
+    const getAtt = { 'Fn::GetAtt': ['Team', 'WorkteamName'] };
+    const joined = { 'Fn::Join': ['', ['{"service":"SageMaker","action":"UpdateWorkteam","parameters":{"WorkteamName":"', getAtt, '","Description":"team ', getAtt, '"}}']] };
+
+    expect(sdkCallsOf({ Create: joined, Delete: '{"service":"SageMaker","action":"deleteWorkteam","parameters":{"WorkteamName":"a"}}' })).toEqual([
+      { phase: 'Create', call: { service: 'SageMaker', action: 'UpdateWorkteam', parameters: { WorkteamName: getAtt, Description: { 'Fn::Join': ['', [expect.stringContaining('team ')]] } } } },
+      { phase: 'Delete', call: { service: 'SageMaker', action: 'deleteWorkteam', parameters: { WorkteamName: 'a' } } },
+    ]);
+  });
+
+  test("are checked against the operation of the service's model", () => {
+    const call = (parameters: object) => JSON.stringify({ service: 'SageMaker', action: 'updateWorkteam', parameters });
+    const constraints = { SourceIp: 'Enabled', VpcSourceIp: 'Disabled' };
+
+    expect(validateAgainstApiModel(customResource(call({ WorkteamName: 'team', WorkerAccessConfiguration: { S3Presign: { IamPolicyConstraints: constraints } } })))).toEqual([]);
+    expect(validateAgainstApiModel(customResource(call({ WorkteamName: 'team', WorkerAccessConfiguration: { S3Presign: { IamPolicyConstraints: { SourceIp: 'On' } } } })))).toEqual([
+      expect.stringMatching(
+        /^Access \(Custom::SageMakerWorkteamWorkerAccess Create\) UpdateWorkteam WorkerAccessConfiguration\.S3Presign\.IamPolicyConstraints\.SourceIp: "On" is not one of the model's values \(EnabledOrDisabled\) Enabled, Disabled$/,
+      ),
+    ]);
+    expect(validateAgainstApiModel(customResource(call({})))).toEqual([expect.stringMatching(/UpdateWorkteam WorkteamName: is required/)]);
+  });
+
+  test('of Cognito user pools are checked against the Cognito model', () => {
+    const call = JSON.stringify({ service: 'CognitoIdentityServiceProvider', action: 'describeUserPoolClient', parameters: { UserPoolId: 'us-east-1_a', ClientId: 'x'.repeat(129) } });
+
+    expect(validateAgainstApiModel(customResource(call))).toEqual([expect.stringMatching(/DescribeUserPoolClient ClientId: .* allows at most 128/)]);
+  });
+
+  test('of other services, and other custom resources, are not judged', () => {
+    expect(validateAgainstApiModel(customResource(JSON.stringify({ service: 'S3', action: 'putObject', parameters: { Nope: 1 } })))).toEqual([]);
+    expect(validateAgainstApiModel({ Resources: { Other: { Type: 'Custom::Thing', Properties: { ServiceToken: 'arn', Size: 3 } } } })).toEqual([]);
   });
 });
 

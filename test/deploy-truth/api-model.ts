@@ -1,19 +1,29 @@
 import * as fs from 'fs';
-import * as zlib from 'zlib';
+import { join as joinPath } from 'path';
 import { javaPatternToRegExp } from './java-regex';
 
 /*
  * Checks the AWS::SageMaker::Workteam and AWS::SageMaker::Workforce resources of a template against the
- * SageMaker API model (botocore's `sagemaker/2017-07-24/service-2.json`): each resource's properties become the
- * request of the API call CloudFormation makes (CreateWorkteam, CreateWorkforce), and that request is walked
- * along the model's shapes, with every constraint read from the model.
+ * SageMaker API model (botocore's `sagemaker/2017-07-24/service-2.json`, the copy committed in test/api-models/):
+ * each resource's properties become the request of the API call CloudFormation makes (CreateWorkteam,
+ * CreateWorkforce), and that request is walked along the model's shapes, with every constraint read from the
+ * model. The SageMaker calls of the library's custom resources (UpdateWorkteam for worker access) are checked
+ * the same way.
  */
 
-/** Where Debian's and Ubuntu's `python3-botocore` install the SageMaker API model. */
-export const DEBIAN_SAGEMAKER_MODEL = '/usr/lib/python3/dist-packages/botocore/data/sagemaker/2017-07-24/service-2.json';
+/** The folder of the committed API models (scripts/update-api-models.sh writes them). */
+export const API_MODELS_DIRECTORY = joinPath(__dirname, '..', 'api-models');
 
-/** An environment variable that points at another copy of the model (`service-2.json` or `service-2.json.gz`). */
-export const MODEL_PATH_VARIABLE = 'SAGEMAKER_API_MODEL';
+/** The committed SageMaker API model: botocore's `sagemaker/2017-07-24/service-2.json`, trimmed. */
+export const SAGEMAKER_MODEL_FILE = joinPath(API_MODELS_DIRECTORY, 'sagemaker.json');
+
+/** The committed Cognito user pools API model: botocore's `cognito-idp/2016-04-18/service-2.json`, trimmed. */
+export const COGNITO_MODEL_FILE = joinPath(API_MODELS_DIRECTORY, 'cognito-idp.json');
+
+/** The version of the python3-botocore package the committed models come from. */
+export function apiModelsVersion(): string {
+  return fs.readFileSync(joinPath(API_MODELS_DIRECTORY, 'VERSION'), 'utf-8').trim();
+}
 
 export interface ShapeRef {
   readonly shape: string;
@@ -35,38 +45,41 @@ export interface Shape {
 
 export interface ApiModel {
   readonly metadata: { readonly apiVersion: string; readonly uid?: string };
-  readonly operations: Record<string, { readonly input?: ShapeRef }>;
+  readonly operations: Record<string, { readonly input?: ShapeRef; readonly output?: ShapeRef }>;
   readonly shapes: Record<string, Shape>;
 }
 
 const loaded = new Map<string, ApiModel>();
 
-/**
- * The SageMaker API model: `$SAGEMAKER_API_MODEL`, else the one `python3-botocore` installs.
- * Throws, saying how to install it, when the file is missing: a missing model must fail the tests, never skip them.
- */
-export function loadSageMakerModel(file: string = process.env[MODEL_PATH_VARIABLE] || DEBIAN_SAGEMAKER_MODEL): ApiModel {
+/** Reads a botocore model, failing when it lacks one of `operations`. */
+function loadModel(file: string, service: string, operations: readonly string[]): ApiModel {
   const cached = loaded.get(file);
   if (cached) {
     return cached;
   }
-  // Newer botocore releases ship their models gzipped.
-  const candidates = file.endsWith('.gz') ? [file] : [file, `${file}.gz`];
-  const found = candidates.find((candidate) => fs.existsSync(candidate));
-  if (!found) {
-    throw new Error(
-      `The SageMaker API model is missing: no ${candidates.join(' or ')}. ` +
-        "Install it with 'apt-get install python3-botocore' (CI: 'apt-get install -y python3-botocore'), " +
-        `or point ${MODEL_PATH_VARIABLE} at a botocore sagemaker/2017-07-24/service-2.json.`,
-    );
+  if (!fs.existsSync(file)) {
+    throw new Error(`The ${service} API model is missing: no ${file}. Run scripts/update-api-models.sh to write it.`);
   }
-  const bytes = fs.readFileSync(found);
-  const model = JSON.parse((found.endsWith('.gz') ? zlib.gunzipSync(bytes) : bytes).toString('utf-8')) as ApiModel;
-  if (!model.shapes || !model.operations?.CreateWorkteam || !model.operations?.CreateWorkforce) {
-    throw new Error(`${found} is not the SageMaker API model: it has no CreateWorkteam and CreateWorkforce operations`);
+  const model = JSON.parse(fs.readFileSync(file, 'utf-8')) as ApiModel;
+  const missing = operations.filter((operation) => !model.operations?.[operation]);
+  if (!model.shapes || missing.length > 0) {
+    throw new Error(`${file} is not the ${service} API model the tests need: it has no ${missing.join(', ') || 'shapes'}`);
   }
   loaded.set(file, model);
   return model;
+}
+
+/** The operations of SageMaker whose requests the tests check. */
+export const SAGEMAKER_OPERATIONS = ['CreateWorkteam', 'UpdateWorkteam', 'CreateWorkforce', 'UpdateWorkforce'] as const;
+
+/** The SageMaker API model: the committed copy (test/api-models/sagemaker.json), or `file`. */
+export function loadSageMakerModel(file: string = SAGEMAKER_MODEL_FILE): ApiModel {
+  return loadModel(file, 'SageMaker', SAGEMAKER_OPERATIONS);
+}
+
+/** The Cognito user pools API model: the committed copy (test/api-models/cognito-idp.json), or `file`. */
+export function loadCognitoModel(file: string = COGNITO_MODEL_FILE): ApiModel {
+  return loadModel(file, 'Cognito user pools', ['CreateUserPoolClient', 'DescribeUserPoolClient', 'UpdateUserPoolClient']);
 }
 
 /** A mapping of the properties of a CloudFormation object onto the members of an API structure. */
@@ -179,24 +192,101 @@ export interface ApiModelReport {
 }
 
 /**
- * Checks every AWS::SageMaker::Workteam and AWS::SageMaker::Workforce resource of `template` against the API model.
+ * Checks every AWS::SageMaker::Workteam and AWS::SageMaker::Workforce resource of `template` against the API model,
+ * and every SDK call of an AwsCustomResource (its Create, Update and Delete) to SageMaker or Cognito user pools
+ * against that service's model.
  */
 export function apiModelReport(template: object, model: ApiModel = loadSageMakerModel()): ApiModelReport {
   const report = { errors: [] as string[], notInModel: [] as string[] };
   const resources = (template as { Resources?: Record<string, { Type?: string; Properties?: Record<string, unknown> }> }).Resources ?? {};
   for (const [logicalId, resource] of Object.entries(resources)) {
+    if (resource?.Type?.startsWith('Custom::')) {
+      checkSdkCalls(logicalId, resource.Type, resource.Properties ?? {}, model, report);
+      continue;
+    }
     if (!resource?.Type || !API_CALLS[resource.Type]) {
       continue;
     }
     const { operation, request } = toApiRequest(resource.Type, resource.Properties ?? {});
-    const input = model.operations[operation]?.input;
-    if (!input) {
-      report.errors.push(`${logicalId} (${resource.Type}): the model has no operation ${operation}`);
-      continue;
-    }
-    new ShapeWalker(model, `${logicalId} (${resource.Type}) ${operation}`, report).check(request, input.shape, '');
+    checkRequest(model, `${logicalId} (${resource.Type})`, operation, request, report);
   }
   return report;
+}
+
+function checkRequest(model: ApiModel, where: string, operation: string, request: unknown, report: ApiModelReport): void {
+  const input = model.operations[operation]?.input;
+  if (!input) {
+    report.errors.push(`${where}: the model has no operation ${operation}`);
+    return;
+  }
+  new ShapeWalker(model, `${where} ${operation}`, report).check(request, input.shape, '');
+}
+
+/** An SDK call of an AwsCustomResource, as its Create, Update or Delete property holds it. */
+export interface SdkCall {
+  readonly service: string;
+  readonly action: string;
+  readonly parameters?: Record<string, unknown>;
+}
+
+/** The phases of an AwsCustomResource, each an SDK call. */
+const SDK_CALL_PHASES = ['Create', 'Update', 'Delete'] as const;
+
+/**
+ * The SDK calls of a custom resource's properties (AwsCustomResource writes each as JSON text, or as an
+ * `Fn::Join` of text and intrinsics when the call holds tokens). Intrinsics come back as intrinsics.
+ */
+export function sdkCallsOf(properties: Record<string, unknown>): { phase: string; call: SdkCall }[] {
+  return SDK_CALL_PHASES.flatMap((phase) => {
+    const call = parseJsonWithIntrinsics(properties[phase]);
+    return isPlainObject(call) && typeof call.service === 'string' && typeof call.action === 'string' ? [{ phase, call: call as unknown as SdkCall }] : [];
+  });
+}
+
+const PLACEHOLDER = /@@deploy-truth-intrinsic-(\d+)@@/;
+
+function parseJsonWithIntrinsics(value: unknown): unknown {
+  if (typeof value === 'string') {
+    return JSON.parse(value);
+  }
+  const fnJoin = isPlainObject(value) ? value['Fn::Join'] : undefined;
+  if (!Array.isArray(fnJoin) || fnJoin[0] !== '' || !Array.isArray(fnJoin[1])) {
+    return undefined;
+  }
+  const intrinsics: unknown[] = [];
+  const text = fnJoin[1].map((part: unknown) => (typeof part === 'string' ? part : `@@deploy-truth-intrinsic-${intrinsics.push(part) - 1}@@`)).join('');
+  return JSON.parse(text, (_key, item) => {
+    if (typeof item !== 'string' || !PLACEHOLDER.test(item)) {
+      return item;
+    }
+    const whole = new RegExp(`^${PLACEHOLDER.source}$`).exec(item);
+    // Text around an intrinsic is known only at deployment as a whole.
+    return whole ? intrinsics[Number(whole[1])] : { 'Fn::Join': ['', [item]] };
+  });
+}
+
+/** The model of an AwsCustomResource's service name (v2 or v3 spelling), if the tests have it. */
+function modelOfService(service: string, sageMaker: ApiModel): ApiModel | undefined {
+  const name = service.toLowerCase().replace(/^@aws-sdk\/client-/, '').replace(/[^a-z]/g, '');
+  if (name === 'sagemaker') {
+    return sageMaker;
+  }
+  if (name === 'cognitoidentityserviceprovider' || name === 'cognitoidentityprovider') {
+    return loadCognitoModel();
+  }
+  return undefined;
+}
+
+function checkSdkCalls(logicalId: string, type: string, properties: Record<string, unknown>, model: ApiModel, report: ApiModelReport): void {
+  for (const { phase, call } of sdkCallsOf(properties)) {
+    const service = modelOfService(call.service, model);
+    if (!service) {
+      continue;
+    }
+    // AwsCustomResource takes `updateWorkteam` as well as `UpdateWorkteam`.
+    const operation = call.action.charAt(0).toUpperCase() + call.action.slice(1);
+    checkRequest(service, `${logicalId} (${type} ${phase})`, operation, call.parameters ?? {}, report);
+  }
 }
 
 /** The values of SageMaker resources in `template` that the SageMaker API model rejects (`[]` when none). */
@@ -356,7 +446,8 @@ function show(value: unknown): string {
 
 /**
  * The shape of a request member: `path` names members from the operation's input, with `[]` for the member of a
- * list (such as `['MemberDefinitions', '[]', 'OidcMemberDefinition', 'Groups', '[]']`).
+ * list (such as `['MemberDefinitions', '[]', 'OidcMemberDefinition', 'Groups', '[]']`), `{key}` and `{value}` for
+ * the keys and values of a map.
  */
 export function shapeAt(model: ApiModel, operation: string, path: readonly string[]): Shape & { readonly name: string } {
   let name = model.operations[operation]?.input?.shape;
@@ -365,7 +456,8 @@ export function shapeAt(model: ApiModel, operation: string, path: readonly strin
   }
   for (const step of path) {
     const shape: Shape | undefined = model.shapes[name];
-    const next: ShapeRef | undefined = step === '[]' ? shape?.member : shape?.members?.[step];
+    const next: ShapeRef | undefined =
+      step === '[]' ? shape?.member : step === '{key}' ? shape?.key : step === '{value}' ? shape?.value : shape?.members?.[step];
     if (!next) {
       throw new Error(`the model has no ${operation} ${path.join('.')} (no ${step} in ${name})`);
     }

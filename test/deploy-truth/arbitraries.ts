@@ -210,6 +210,9 @@ export function workteamShapes(model: ApiModel) {
     tags: at('Tags'),
     tagKey: at('Tags', '[]', 'Key'),
     tagValue: at('Tags', '[]', 'Value'),
+    /** The worker access settings (Enabled or Disabled) of UpdateWorkteam, the call of the custom resource. */
+    sourceIp: shapeAt(model, 'UpdateWorkteam', ['WorkerAccessConfiguration', 'S3Presign', 'IamPolicyConstraints', 'SourceIp']),
+    vpcSourceIp: shapeAt(model, 'UpdateWorkteam', ['WorkerAccessConfiguration', 'S3Presign', 'IamPolicyConstraints', 'VpcSourceIp']),
   };
 }
 
@@ -266,39 +269,9 @@ export function validTopicArn(shape: Shape & { name: string }, maxNameLength: nu
 
 type NamedShape = Shape & { name: string };
 
-/**
- * Members of OidcConfig that the SageMaker API model of 2022 (the one Debian's python3-botocore installs) does not
- * have yet: used only when the model in use lacks them. Their constraints are those of the SageMaker API reference
- * (OidcConfig): a scope of scopes of printable ASCII but `"` and `\`, separated by single spaces, at most 1024
- * characters; at most 10 extra authentication parameters, keys and values of one line, at most 512 characters.
- */
-export const OIDC_SHAPES_NEWER_THAN_2022: {
-  readonly scope: NamedShape;
-  readonly extraParams: NamedShape;
-  readonly extraParamKey: NamedShape;
-  readonly extraParamValue: NamedShape;
-} = {
-  scope: { name: 'Scope', type: 'string', min: 1, max: 1024, pattern: '^[!#-\\[\\]-~]+( [!#-\\[\\]-~]+)*$' },
-  extraParams: { name: 'AuthenticationRequestExtraParams', type: 'map', min: 0, max: 10 },
-  extraParamKey: { name: 'AuthenticationRequestExtraParamsKey', type: 'string', min: 1, max: 512, pattern: '.+' },
-  extraParamValue: { name: 'AuthenticationRequestExtraParamsValue', type: 'string', min: 1, max: 512, pattern: '.+' },
-};
-
 /** Constraints of the members of CreateWorkforce the generators need, read from the model. */
 export function workforceShapes(model: ApiModel) {
   const at = (...path: string[]) => shapeAt(model, 'CreateWorkforce', path);
-  const newer = (member: string, fallback: NamedShape): NamedShape => {
-    try {
-      return at('OidcConfig', member);
-    } catch {
-      return fallback;
-    }
-  };
-  const extraParams = newer('AuthenticationRequestExtraParams', OIDC_SHAPES_NEWER_THAN_2022.extraParams);
-  const mapPart = (part: 'key' | 'value', fallback: NamedShape): NamedShape => {
-    const ref = extraParams[part];
-    return ref ? { ...model.shapes[ref.shape], name: ref.shape } : fallback;
-  };
   return {
     workforceName: at('WorkforceName'),
     userPool: at('CognitoConfig', 'UserPool'),
@@ -314,10 +287,11 @@ export function workforceShapes(model: ApiModel) {
       logoutEndpoint: at('OidcConfig', 'LogoutEndpoint'),
       jwksUri: at('OidcConfig', 'JwksUri'),
     },
-    scope: newer('Scope', OIDC_SHAPES_NEWER_THAN_2022.scope),
-    extraParams,
-    extraParamKey: mapPart('key', OIDC_SHAPES_NEWER_THAN_2022.extraParamKey),
-    extraParamValue: mapPart('value', OIDC_SHAPES_NEWER_THAN_2022.extraParamValue),
+    scope: at('OidcConfig', 'Scope'),
+    extraParams: at('OidcConfig', 'AuthenticationRequestExtraParams'),
+    extraParamKey: at('OidcConfig', 'AuthenticationRequestExtraParams', '{key}'),
+    extraParamValue: at('OidcConfig', 'AuthenticationRequestExtraParams', '{value}'),
+    ipAddressType: at('IpAddressType'),
     cidrs: at('SourceIpConfig', 'Cidrs'),
     cidr: at('SourceIpConfig', 'Cidrs', '[]'),
     vpcId: at('WorkforceVpcConfig', 'VpcId'),

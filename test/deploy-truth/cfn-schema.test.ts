@@ -227,3 +227,34 @@ describe('what the registry schema does not check (the API model check does)', (
 test('a template the engine cannot read is an error, not a pass', () => {
   expect(() => validateAgainstCfnSchema([] as unknown as object)).toThrow(/could not analyze the template \(ERROR\)/);
 });
+
+// The schema of AWS::SageMaker::Workforce gives AuthenticationRequestExtraParams `patternProperties`
+// (`^.+$`: `^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$`, at most 512) and at most 10 properties: the engine checks neither,
+// so the library's rules are the only guard at synth (CloudFormation checks them at deployment).
+describe('the extra authentication parameters of an OIDC workforce', () => {
+  const withParams = (params: Record<string, string>) =>
+    template(WORKFORCE, {
+      WorkforceName: 'workers',
+      OidcConfig: {
+        ClientId: 'client',
+        ClientSecret: 'secret',
+        Issuer: 'https://idp.example.com',
+        AuthorizationEndpoint: 'https://idp.example.com/authorize',
+        TokenEndpoint: 'https://idp.example.com/token',
+        UserInfoEndpoint: 'https://idp.example.com/userinfo',
+        LogoutEndpoint: 'https://idp.example.com/logout',
+        JwksUri: 'https://idp.example.com/jwks',
+        AuthenticationRequestExtraParams: params,
+      },
+    });
+
+  test('are not counted by the engine (maxProperties)', () => {
+    const params = Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`p${i}`, 'v']));
+
+    expect(validateAgainstCfnSchema(withParams(params))).toEqual([]);
+  });
+
+  test('nor matched against the pattern of patternProperties', () => {
+    expect(validateAgainstCfnSchema(withParams({ prompt: 'select_account login', tab: 'a\tb' }))).toEqual([]);
+  });
+});

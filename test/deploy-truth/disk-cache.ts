@@ -1,14 +1,14 @@
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { DEBIAN_SAGEMAKER_MODEL, MODEL_PATH_VARIABLE } from './api-model';
+import { API_MODELS_DIRECTORY } from './api-model';
 
 /*
  * A cache on disk for the character sets of the property tests: each takes seconds to find (every code point is
  * tried, and the sets the registry schema takes need the CloudFormation engine), and every test file, every run
  * and every mutant of `npm run mutation` would find them again. An entry is found by its key and the text of the
  * function that computes it; the folder by all that the results depend on besides: Node's Unicode version,
- * aws-cdk-lib's version (its schema engine), the API model file, and the source of the property tests.
+ * aws-cdk-lib's version (its schema engine), the committed API models, and the source of the property tests.
  */
 
 const REPOSITORY = path.resolve(__dirname, '..', '..');
@@ -20,9 +20,9 @@ function cacheFolder(): string {
     const hash = createHash('sha256');
     hash.update(`unicode ${process.versions.unicode}\0`);
     hash.update(`aws-cdk-lib ${JSON.parse(fs.readFileSync(require.resolve('aws-cdk-lib/package.json'), 'utf8')).version}\0`);
-    const model = process.env[MODEL_PATH_VARIABLE] || DEBIAN_SAGEMAKER_MODEL;
-    const modelStat = fs.existsSync(model) ? fs.statSync(model) : undefined;
-    hash.update(`model ${model} ${modelStat?.size} ${modelStat?.mtimeMs}\0`);
+    for (const model of fs.readdirSync(API_MODELS_DIRECTORY).sort()) {
+      hash.update(`model ${model}\0`).update(fs.readFileSync(path.join(API_MODELS_DIRECTORY, model))).update('\0');
+    }
     const sources = [
       ...fs.readdirSync(path.join(REPOSITORY, 'test', 'deploy-truth')).map((name) => path.join('test', 'deploy-truth', name)),
       ...fs.readdirSync(path.join(REPOSITORY, 'test')).filter((name) => name.startsWith('deploy-truth')).map((name) => path.join('test', name)),

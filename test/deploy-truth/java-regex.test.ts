@@ -1,13 +1,47 @@
-import { javaPatternToRegExp, loadSageMakerModel, matchesJavaPattern, translateJavaPattern, UnsupportedJavaPatternError } from '.';
+import { javaPatternToRegExp, loadCognitoModel, loadSageMakerModel, matchesJavaPattern, translateJavaPattern, UnsupportedJavaPatternError } from '.';
 
 describe('javaPatternToRegExp', () => {
-  test('translates every pattern of the SageMaker API model', () => {
-    const patterns = new Set(Object.values(loadSageMakerModel().shapes).flatMap((shape) => (shape.pattern === undefined ? [] : [shape.pattern])));
+  test('translates every pattern of the committed SageMaker and Cognito API models', () => {
+    const patterns = new Set(
+      [loadSageMakerModel(), loadCognitoModel()]
+        .flatMap((model) => Object.values(model.shapes))
+        .flatMap((shape) => (shape.pattern === undefined ? [] : [shape.pattern])),
+    );
 
-    expect(patterns.size).toBeGreaterThan(100);
+    expect(patterns.size).toBeGreaterThan(20);
     for (const pattern of patterns) {
       expect(() => javaPatternToRegExp(pattern)).not.toThrow();
     }
+  });
+
+  // Patterns of the whole SageMaker model of botocore 1.43 (WorkforceVpcConfig's... IP ranges, Lambda ARNs), which
+  // the trimmed copy does not hold.
+  test('word boundaries, as Java (since JDK 19) and JavaScript both take them: between \\w and other characters', () => {
+    const ipRange = '((25[0-5]|(2[0-4]|1\\d|[1-9]|)\\d)\\.?\\b){4}';
+    expect(matchesJavaPattern(ipRange, '10.0.0.1')).toBe(true);
+    expect(matchesJavaPattern(ipRange, '10.0.0.256')).toBe(false);
+    expect(matchesJavaPattern(ipRange, '10.0.0')).toBe(false);
+    expect(matchesJavaPattern('ip-((25[0-5]|(2[0-4]|1\\d|[1-9]|)\\d)-?\\b){4}\\..*', 'ip-10-0-0-1.ec2.internal')).toBe(true);
+    expect(matchesJavaPattern('a\\Bb', 'ab')).toBe(true);
+    expect(matchesJavaPattern('a\\bb', 'ab')).toBe(false);
+    expect(matchesJavaPattern('é\\b', 'é')).toBe(false); // é is no \w character: no boundary between it and the end
+  });
+
+  test("'(?s)' makes '.' match line terminators (Cognito's (?s).*)", () => {
+    expect(matchesJavaPattern('(?s).*', 'two\nlines\u2028')).toBe(true);
+    expect(matchesJavaPattern('a(?s).', 'a\n')).toBe(true);
+    expect(matchesJavaPattern('.(?s).', '\n\n')).toBe(false);
+  });
+
+  test('POSIX classes are ASCII only', () => {
+    const lambdaArn = 'arn:[\\p{Alnum}\\-]+:lambda:[\\p{Alnum}\\-]+:[0-9]{12}:function:.*';
+    expect(matchesJavaPattern(lambdaArn, 'arn:aws:lambda:us-east-1:123456789012:function:f')).toBe(true);
+    expect(matchesJavaPattern(lambdaArn, 'arn:aws:lambda:us-éast-1:123456789012:function:f')).toBe(false);
+    expect(matchesJavaPattern('\\p{Punct}+', '!/:@[`{~')).toBe(true);
+    expect(matchesJavaPattern('\\p{Punct}', 'a')).toBe(false);
+    expect(matchesJavaPattern('\\P{Digit}+', 'ab')).toBe(true);
+    expect(matchesJavaPattern('\\p{XDigit}+', 'c0ffeE')).toBe(true);
+    expect(matchesJavaPattern('\\p{Space}', '\u00a0')).toBe(false);
   });
 
   test('matches the whole value, as the service does, whether or not the pattern is anchored', () => {
@@ -91,8 +125,9 @@ describe('javaPatternToRegExp', () => {
     ['a*+', 'possessive'],
     ['[a[b]]', 'nested class'],
     ['[a-z&&[^b]]', 'intersection'],
-    ['\\bword\\b', 'escape \\b'],
-    ['\\p{Alpha}', 'property'],
+    ['[\\b]', 'escape \\b'],
+    ['[\\P{Alpha}]', '\\P{Alpha} inside a class'],
+    ['\\p{IsLatin}', 'property'],
     ['\\p{InGreek}', 'property'],
     ['[]a]', "']' first"],
     ['a{x}', 'quantifier'],

@@ -9,11 +9,16 @@
  * - `$` (without MULTILINE) matches at the end, or before a line terminator that ends the input;
  * - `\p{L}` and the other general categories need JavaScript's `u` flag, and so does matching code points
  *   (not UTF-16 code units) the way Java does;
- * - `\uD800\uDC00`, a surrogate pair written as two escapes, is one code point.
+ * - `\uD800\uDC00`, a surrogate pair written as two escapes, is one code point;
+ * - `\b` and `\B` are word boundaries between `\w` ([a-zA-Z0-9_]) and other characters, as Java has them since
+ *   JDK 19 (JDK-8264160; before, `\b` took Unicode letters and digits as word characters) and as JavaScript has
+ *   them with the `u` flag;
+ * - the POSIX classes `\p{Alnum}`, `\p{Punct}`, ... are ASCII only (without UNICODE_CHARACTER_CLASS);
+ * - the inline flag `(?s)` (DOTALL, Cognito's `(?s).*`) makes the `.` after it match line terminators too.
  *
  * Constructs whose meaning differs in a way this translation does not model (inline flags, possessive
- * quantifiers, atomic groups, nested classes and intersections, `\b`, POSIX and script properties, ...) throw
- * an error rather than being translated approximately.
+ * quantifiers, atomic groups, nested classes and intersections, script and block properties, ...) throw an
+ * error rather than being translated approximately.
  */
 
 /** Java's line terminators (without UNIX_LINES), which `.` never matches. */
@@ -35,6 +40,23 @@ const GENERAL_CATEGORIES = new Set([
   'Z', 'Zs', 'Zl', 'Zp',
   'C', 'Cc', 'Cf', 'Cs', 'Co', 'Cn',
 ]);
+
+/** Java's POSIX character classes (US-ASCII only), as the body of a JavaScript class. */
+const POSIX_CLASSES: Record<string, string> = {
+  Lower: 'a-z',
+  Upper: 'A-Z',
+  ASCII: '\\u{0}-\\u{7F}',
+  Alpha: 'a-zA-Z',
+  Digit: '0-9',
+  Alnum: 'a-zA-Z0-9',
+  Punct: '!-\\/:-@\\[-`{-~',
+  Graph: '!-~',
+  Print: ' -~',
+  Blank: ' \\t',
+  Cntrl: '\\u{0}-\\u{1F}\\u{7F}',
+  XDigit: '0-9a-fA-F',
+  Space: JAVA_SPACE,
+};
 
 /** Stands for Java's `\S` inside a class, which JavaScript's `\S` (Unicode whitespace) is not. */
 const NON_SPACE_MARKER = '\0NON_SPACE\0';
@@ -83,6 +105,8 @@ type ClassAtom = { codePoint: number } | { set: string };
 class Translator {
   private i = 0;
   private out = '';
+  /** After `(?s)` (DOTALL), `.` matches line terminators too. */
+  private dotAll = false;
 
   constructor(private readonly pattern: string) {}
 
@@ -119,7 +143,7 @@ class Translator {
         return;
       case '.':
         this.i++;
-        this.out += `[^${LINE_TERMINATORS}]`;
+        this.out += this.dotAll ? '[\\u{0}-\\u{10FFFF}]' : `[^${LINE_TERMINATORS}]`;
         return;
       case '$':
         this.i++;
@@ -172,6 +196,11 @@ class Translator {
 
   private groupOpening(): string {
     const rest = this.pattern.slice(this.i);
+    if (rest.startsWith('(?s)')) {
+      this.i += 4;
+      this.dotAll = true;
+      return '';
+    }
     const match = /^\((\?(:|=|!|<=|<!|<[a-zA-Z][a-zA-Z0-9]*>))?/.exec(rest)!;
     if (rest.startsWith('(?') && match[0] === '(') {
       this.unsupported('inline flags, atomic group or other special group');
@@ -200,7 +229,10 @@ class Translator {
         this.i++;
         return inClass ? NON_SPACE_MARKER : `[^${JAVA_SPACE}]`;
       case 'p': case 'P':
-        return this.property();
+        return this.property(inClass);
+      case 'b': case 'B':
+        this.i++;
+        return inClass ? this.unsupported(`\\${c} inside a class`) : `\\${c}`;
       case 'Q': {
         const end = this.pattern.indexOf('\\E', this.i);
         const quoted = this.pattern.slice(this.i + 1, end === -1 ? undefined : end);
@@ -272,8 +304,8 @@ class Translator {
     return parseInt(match[1], 16);
   }
 
-  /** `\p{L}`, `\pL`, `\p{IsL}`, `\p{gc=L}`, `\P{..}`: Unicode general categories only. */
-  private property(): string {
+  /** `\p{L}`, `\pL`, `\p{IsL}`, `\p{gc=L}`, `\P{..}`: Unicode general categories, and the POSIX classes. */
+  private property(inClass: boolean): string {
     const negated = this.peek() === 'P';
     this.i++;
     let name: string;
@@ -287,6 +319,13 @@ class Translator {
     } else {
       name = this.pattern[this.i] ?? '';
       this.i++;
+    }
+    const posix = POSIX_CLASSES[name];
+    if (posix !== undefined) {
+      if (negated && inClass) {
+        this.unsupported(`\\P{${name}} inside a class`);
+      }
+      return inClass ? posix : `[${negated ? '^' : ''}${posix}]`;
     }
     const category = name.replace(/^(Is|gc=|general_category=)/i, '');
     if (!GENERAL_CATEGORIES.has(category)) {

@@ -2,6 +2,7 @@ import { Stack } from 'aws-cdk-lib';
 import * as fc from 'fast-check';
 import { Shape } from './api-model';
 import * as arb from './arbitraries';
+import { matchesJavaPattern } from './java-regex';
 import { deployTruthStack } from './synth';
 
 /*
@@ -73,10 +74,22 @@ export function eitherProblem(a: RegExp, b: RegExp): RegExp {
 }
 
 /**
+ * The minimum length the model really states: none when it states none, or states 0 for a pattern that takes no
+ * empty value (botocore 1.43 gives `https://\S+` and `[!#-\[\]-~]+( ...)*` a `min` of 0): the pattern sets it.
+ */
+export function statedMinimum(shape: { min?: number; pattern?: string }): number | undefined {
+  if (shape.min === 0 && shape.pattern !== undefined && !matchesJavaPattern(shape.pattern, '')) {
+    return undefined;
+  }
+  return shape.min;
+}
+
+/**
  * The problem of a value that breaks one string rule of `shape`: its length if that is wrong, else its pattern.
  * An empty value of a shape without a minimum breaks the pattern, which the library may report as a length.
  */
-export function stringProblem(property: string, value: string, shape: { min?: number; max?: number }): RegExp {
+export function stringProblem(property: string, value: string, shapeWithPattern: { min?: number; max?: number; pattern?: string }): RegExp {
+  const shape = { ...shapeWithPattern, min: statedMinimum(shapeWithPattern) };
   const min = shape.min ?? 0;
   if (value.length < min || value.length > shape.max!) {
     return lengthProblem(property, value, shape.min, shape.max!);

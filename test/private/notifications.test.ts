@@ -212,4 +212,31 @@ describe('the notification topic', () => {
       /notificationTopic: 'Stack\/Topic' is a FIFO topic; workers are subscribed by email/,
     );
   });
+
+  const AWS_MANAGED_KEY_ERROR =
+    /notificationTopic: 'Stack\/Topic' is encrypted with the AWS managed key alias\/aws\/sns, whose policy nobody can change to let SageMaker use it: encrypt the topic with a customer managed KMS key \(kms\.Key\)/;
+
+  test('fails when it is encrypted with the AWS managed key alias/aws/sns, by its alias', () => {
+    const stack = testStack();
+    const topic = new sns.Topic(stack, 'Topic', { masterKey: kms.Alias.fromAliasName(stack, 'AwsManagedKey', 'alias/aws/sns') });
+
+    expect(() => team(stack, topic)).toThrow(AWS_MANAGED_KEY_ERROR);
+  });
+
+  test.each([
+    ['its alias ARN', 'arn:aws:kms:us-east-1:123456789012:alias/aws/sns'],
+    ['its alias ARN in another partition', 'arn:aws-us-gov:kms:us-east-1:123456789012:alias/aws/sns'],
+  ])('fails for an imported topic encrypted with the AWS managed key alias/aws/sns, by %s', (_, keyArn) => {
+    const stack = testStack();
+    const topic = sns.Topic.fromTopicAttributes(stack, 'Topic', { topicArn: 'arn:aws:sns:us-east-1:123456789012:tasks', keyArn });
+
+    expect(() => team(stack, topic)).toThrow(AWS_MANAGED_KEY_ERROR);
+  });
+
+  test('takes a customer managed key whose alias only resembles the AWS managed one', () => {
+    const stack = testStack();
+    const topic = new sns.Topic(stack, 'Topic', { masterKey: kms.Alias.fromAliasName(stack, 'Key', 'alias/tasks/aws/sns') });
+
+    expect(() => team(stack, topic)).not.toThrow();
+  });
 });

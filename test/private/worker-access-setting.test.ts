@@ -1,7 +1,8 @@
 import { Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { WorkerAccessConfiguration, Workteam } from '../../src';
-import { testStack } from '../util';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { WorkerAccessConfiguration, Workforce, WorkforceIdentity, Workteam } from '../../src';
+import { OIDC_PROPS, testStack } from '../util';
 
 function teamWith(workerAccess: WorkerAccessConfiguration | undefined, description = 'Labels images', stack: Stack = testStack()) {
   Workteam.fromOidcGroups(stack, 'Team', { groups: ['labelers'], description, workerAccess });
@@ -47,9 +48,7 @@ describe('worker access limits', () => {
       const call = callOf(template, phase);
       expect(call.service).toBe('SageMaker');
       expect(call.action).toBe('UpdateWorkteam');
-      expect(call.parameters.WorkerAccessConfiguration).toEqual({
-        S3Presign: { IamPolicyConstraints: { SourceIp: 'Enabled', VpcSourceIp: 'Disabled' } },
-      });
+      expect(call.parameters.WorkerAccessConfiguration).toEqual({ S3Presign: { IamPolicyConstraints: { SourceIp: 'Enabled' } } });
       expect(call.parameters.WorkteamName).toEqual('{"Fn::GetAtt":["Team8E98563C","WorkteamName"]}');
     }
   });
@@ -57,13 +56,65 @@ describe('worker access limits', () => {
   test('enable the VPC source IP condition', () => {
     const call = callOf(teamWith({ restrictS3PresignedUrlsToVpcSourceIp: true }), 'Create');
 
-    expect(call.parameters.WorkerAccessConfiguration.S3Presign.IamPolicyConstraints).toEqual({ SourceIp: 'Disabled', VpcSourceIp: 'Enabled' });
+    expect(call.parameters.WorkerAccessConfiguration.S3Presign.IamPolicyConstraints).toEqual({ VpcSourceIp: 'Enabled' });
+  });
+
+  test.each([
+    [{ restrictS3PresignedUrlsToSourceIp: false }, { SourceIp: 'Disabled' }],
+    [{ restrictS3PresignedUrlsToSourceIp: true, restrictS3PresignedUrlsToVpcSourceIp: false }, { SourceIp: 'Enabled' }],
+    [{ restrictS3PresignedUrlsToSourceIp: false, restrictS3PresignedUrlsToVpcSourceIp: true }, { VpcSourceIp: 'Enabled' }],
+    [{ restrictS3PresignedUrlsToSourceIp: false, restrictS3PresignedUrlsToVpcSourceIp: false }, { SourceIp: 'Disabled', VpcSourceIp: 'Disabled' }],
+    [{}, {}],
+  ])('send only the settings given: %j sends %j', (workerAccess, constraints) => {
+    const call = callOf(teamWith(workerAccess), 'Create');
+
+    expect(call.parameters.WorkerAccessConfiguration.S3Presign.IamPolicyConstraints).toEqual(constraints);
+  });
+
+  test('fails when both the source IP and the VPC source IP conditions are asked for', () => {
+    expect(() => teamWith({ restrictS3PresignedUrlsToSourceIp: true, restrictS3PresignedUrlsToVpcSourceIp: true })).toThrow(
+      /workerAccess: restrictS3PresignedUrlsToSourceIp and restrictS3PresignedUrlsToVpcSourceIp cannot both be true: SageMaker takes either the SourceIp or the VpcSourceIp condition/,
+    );
+  });
+
+  test('fails restrictS3PresignedUrlsToVpcSourceIp for a team whose workforce, a Workforce of the app, has no VPC', () => {
+    const stack = testStack();
+    const workforce = new Workforce(stack, 'Workforce', { identity: WorkforceIdentity.oidc(OIDC_PROPS) });
+    Workteam.fromOidcGroups(stack, 'Team', { groups: ['labelers'], workforce, workerAccess: { restrictS3PresignedUrlsToVpcSourceIp: true } });
+
+    expect(() => Template.fromStack(stack)).toThrow(
+      /workerAccess: restrictS3PresignedUrlsToVpcSourceIp needs a workforce in a VPC, and the team's workforce 'Stack\/Workforce' has no vpc/,
+    );
+  });
+
+  test("fails restrictS3PresignedUrlsToVpcSourceIp also for the app's workforce of the team's region, defined after the team", () => {
+    const stack = testStack();
+    Workteam.fromOidcGroups(stack, 'Team', { groups: ['labelers'], workerAccess: { restrictS3PresignedUrlsToVpcSourceIp: true } });
+    new Workforce(stack, 'Workforce', { identity: WorkforceIdentity.oidc(OIDC_PROPS) });
+
+    expect(() => Template.fromStack(stack)).toThrow(/restrictS3PresignedUrlsToVpcSourceIp needs a workforce in a VPC, and the team's workforce '.*Workforce' has no vpc/);
+  });
+
+  test('takes restrictS3PresignedUrlsToVpcSourceIp for a VPC workforce of the app, and for an imported workforce', () => {
+    const stack = testStack();
+    const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 0, subnetConfiguration: [{ name: 'private', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }] });
+    const workforce = new Workforce(stack, 'Workforce', { identity: WorkforceIdentity.oidc(OIDC_PROPS), vpc });
+    Workteam.fromOidcGroups(stack, 'Team', { groups: ['labelers'], workforce, workerAccess: { restrictS3PresignedUrlsToVpcSourceIp: true } });
+    const other = testStack();
+    Workteam.fromOidcGroups(other, 'Team', {
+      groups: ['labelers'],
+      workforce: Workforce.fromWorkforceName(other, 'Workforce', 'workers'),
+      workerAccess: { restrictS3PresignedUrlsToVpcSourceIp: true },
+    });
+
+    expect(() => Template.fromStack(stack)).not.toThrow();
+    expect(() => Template.fromStack(other)).not.toThrow();
   });
 
   test('are turned off when the setting is removed', () => {
     const call = callOf(teamWith({ restrictS3PresignedUrlsToSourceIp: true }), 'Delete');
 
-    expect(call.parameters.WorkerAccessConfiguration.S3Presign.IamPolicyConstraints).toEqual({ SourceIp: 'Disabled', VpcSourceIp: 'Disabled' });
+    expect(call.parameters.WorkerAccessConfiguration.S3Presign.IamPolicyConstraints).toEqual({ SourceIp: 'Disabled' });
     expect(call.ignoreErrorCodesMatching).toBe('ResourceNotFound|ValidationException');
   });
 
