@@ -246,4 +246,9 @@ project.addTask('verify', {
   exec: 'bash scripts/verify.sh',
 });
 
+// Lambda handlers ship bundled in assets/; jsii's compiled copy of their source in lib/ is never loaded. Last, so
+// that it comes after the `!/lib/**/*.js` projen adds.
+project.addPackageIgnore('/lib/**/*.lambda.js');
+project.addPackageIgnore('/lib/**/*.lambda.d.ts');
+
 project.synth();

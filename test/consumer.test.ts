@@ -36,13 +36,13 @@ function assertCompiledLibraryIsFresh(): void {
 describe('the published package', () => {
   let files: string[];
   let templates: Record<string, Template>;
+  const app = path.join(workdir, 'app');
 
   beforeAll(() => {
     assertCompiledLibraryIsFresh();
     const [packed] = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', workdir], root));
     files = packed.files.map((file: { path: string }) => file.path);
 
-    const app = path.join(workdir, 'app');
     fs.mkdirSync(app);
     fs.writeFileSync(path.join(app, 'package.json'), JSON.stringify({
       name: 'consumer',
@@ -69,8 +69,11 @@ describe('the published package', () => {
   test('holds the compiled library, its typings, the jsii assembly, README and LICENSE, and no sources', () => {
     expect(files).toEqual(expect.arrayContaining(['package.json', '.jsii', 'README.md', 'LICENSE', 'lib/index.js', 'lib/index.d.ts', 'lib/workteam.js', 'lib/workteam.d.ts']));
     // Nothing else: no sources, tests, examples, scripts, build output of tools, or local synth output.
-    const published = /^(package\.json|\.jsii|README\.md|LICENSE|API\.md|lib\/.+\.(js|d\.ts))$/;
+    const published = /^(package\.json|\.jsii|README\.md|LICENSE|API\.md|lib\/.+\.(js|d\.ts)|assets\/private\/worker-portal-urls\.lambda\/index\.js)$/;
     expect(files.filter((file) => !published.test(file))).toEqual([]);
+    // The handler ships bundled in assets/; its source, compiled into lib/ by jsii, is not needed.
+    expect(files).toContain('assets/private/worker-portal-urls.lambda/index.js');
+    expect(files.filter((file) => file.includes('.lambda.') && file.startsWith('lib/'))).toEqual([]);
   });
 
   test('synthesizes a Cognito team on its workforce in a new app', () => {
@@ -81,6 +84,15 @@ describe('the published package', () => {
     });
     templates.CognitoTeams.resourceCountIs('AWS::SageMaker::Workforce', 1);
     templates.CognitoTeams.resourceCountIs('AWS::SNS::TopicPolicy', 1);
+  });
+
+  test("puts the worker portal's URLs on the app client with the handler the package ships", () => {
+    templates.CognitoTeams.resourceCountIs('Custom::SageMakerWorkerPortalUrls', 1);
+    templates.CognitoTeams.hasResourceProperties('AWS::Lambda::Function', { Handler: 'index.handler', Runtime: 'nodejs24.x' });
+    const assets = fs.readdirSync(path.join(app, 'cdk.out')).filter((name) => name.startsWith('asset.'));
+    const handler = assets.map((dir) => path.join(app, 'cdk.out', dir, 'index.js')).find((file) => fs.existsSync(file) &&
+      fs.readFileSync(file, 'utf-8').includes('DescribeUserPoolClientCommand'));
+    expect(handler).toBeDefined();
   });
 
   test('synthesizes an OIDC team on its workforce in a new app', () => {

@@ -254,6 +254,10 @@ function identityOf(stack: Stack, spec: CognitoSpec | OidcSpec): WorkforceIdenti
     return WorkforceIdentity.oidc(oidcProps(spec));
   }
   const userPool = spec.pool === undefined ? new cognito.UserPool(stack, 'Pool') : cognito.UserPool.fromUserPoolId(stack, 'Pool', spec.pool);
+  if (spec.pool === undefined) {
+    // A pool of the app needs a domain for the portal's sign-in.
+    (userPool as cognito.UserPool).addDomain('Domain', { cognitoDomain: { domainPrefix: 'labeling-workers' } });
+  }
   const client = spec.client === undefined ? userPool.addClient('Client') : cognito.UserPoolClient.fromUserPoolClientId(stack, 'Client', spec.client);
   return WorkforceIdentity.cognito(userPool, client);
 }
