@@ -6,7 +6,7 @@ import { CfnWorkforce } from 'aws-cdk-lib/aws-sagemaker';
 import { aws_sagemaker as sagemakerRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
 import { generateName } from './private/names';
-import { COGNITO_IDENTITY_RULE, RegionalRegistry, WORKFORCE_RULE } from './private/regional-registry';
+import { COGNITO_IDENTITY_RULE, COGNITO_LABELS, RegionalRegistry, WORKFORCE_RULE } from './private/regional-registry';
 import {
   CIDR,
   SECURITY_GROUP_ID,
@@ -260,7 +260,13 @@ export class Workforce extends WorkforceBase {
       () => this.getResourceArnAttribute(this.resource.attrWorkforceArn, arnComponents),
     );
     const nameAttribute = Fn.select(1, Fn.split('/', this.resource.attrWorkforceArn));
-    this.workforceName = stackLocalAttribute(this, this.physicalName, nameAttribute, () => this.physicalName, () => this.getResourceNameAttribute(nameAttribute));
+    this.workforceName = stackLocalAttribute(
+      this,
+      this.physicalName,
+      nameAttribute,
+      () => this.physicalName,
+      () => this.getResourceNameAttribute(nameAttribute),
+    );
     this.subDomain = this.resource.attrSubDomain;
     this.workerPortalUrl = Fn.join('', ['https://', this.resource.attrSubDomain]);
 
@@ -325,7 +331,7 @@ export class Workforce extends WorkforceBase {
     registry.addWorkforce(this);
     const { userPool, userPoolClient } = this.identity;
     if (userPool && userPoolClient) {
-      registry.claimValues(COGNITO_IDENTITY_RULE, [userPool.userPoolId, userPoolClient.userPoolClientId], this, certainlyDifferent);
+      registry.claimValues(COGNITO_IDENTITY_RULE, [userPool.userPoolId, userPoolClient.userPoolClientId], COGNITO_LABELS, this, certainlyDifferent);
     }
   }
 }

@@ -7,7 +7,7 @@ import { aws_sagemaker as sagemakerRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
 import { generateName } from './private/names';
 import { allowSageMakerToNotify } from './private/notifications';
-import { COGNITO_IDENTITY_RULE, RegionalRegistry, WORKFORCE_RULE, WORKTEAM_LIMIT, WORKTEAM_NAME_RULE } from './private/regional-registry';
+import { COGNITO_IDENTITY_RULE, COGNITO_LABELS, RegionalRegistry, WORKFORCE_RULE, WORKTEAM_LIMIT, WORKTEAM_NAME_RULE } from './private/regional-registry';
 import { DESCRIPTION, SNS_TOPIC_ARN, WORKTEAM_NAME } from './private/rules';
 import { certainlyDifferent } from './private/same-value';
 import { stackLocalAttribute } from './private/stack-local-attribute';
@@ -464,7 +464,9 @@ export class Workteam extends WorkteamBase {
     if (workforceType !== undefined && workforceType !== members.identityProviderType) {
       errors.push(`members: the team's members are ${members.identityProviderType} groups, but the workforce ${where} signs in with ${workforceType}`);
     }
-    if (workforce instanceof Workforce && members.userPool && workforce.identity.userPool) {
+    // A team that joins its stack's workforce without being given it is checked by the registry's rule of one user
+    // pool and client per account and region (COGNITO_IDENTITY_RULE), which names both.
+    if (workforce === this.workforce && workforce instanceof Workforce && members.userPool && workforce.identity.userPool) {
       if (certainlyDifferent(members.userPool.userPoolId, workforce.identity.userPool.userPoolId)) {
         errors.push(`members: the user pool '${members.userPool.node.path}' is not the user pool of the workforce ${where}`);
       }
@@ -486,7 +488,7 @@ export class Workteam extends WorkteamBase {
     }
     const { userPool, userPoolClient } = this.members;
     if (userPool && userPoolClient && !(workforce instanceof Workforce)) {
-      registry.claimValues(COGNITO_IDENTITY_RULE, [userPool.userPoolId, userPoolClient.userPoolClientId], this, certainlyDifferent);
+      registry.claimValues(COGNITO_IDENTITY_RULE, [userPool.userPoolId, userPoolClient.userPoolClientId], COGNITO_LABELS, this, certainlyDifferent);
     }
   }
 }

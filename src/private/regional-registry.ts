@@ -136,17 +136,26 @@ export class RegionalRegistry {
    * second claim there fails at synth; a claim that may share them with another stack's warns.
    */
   public claim(rule: RegionalRule, key: string, scope: IConstruct): void {
-    this.check(rule, key, this.entryOf(scope), () => true);
+    this.check(rule, key, this.entryOf(scope), () => key);
   }
 
   /**
    * Records `values` of `scope` that one account and region can have only one of (such as the user pool and app
    * client of its one workforce): values certainly different from the first's there fail at synth; those that
-   * may share them with another stack's warn.
+   * may share them with another stack's warn. The rule's messages get, as key, the labels of the values that differ.
    */
-  public claimValues(rule: RegionalRule, values: readonly string[], scope: IConstruct, certainlyDifferent: (a: string, b: string) => boolean): void {
-    const differ = (a: Entry, b: Entry) => a.values!.some((value, index) => certainlyDifferent(value, b.values![index]));
-    this.check(rule, '', { ...this.entryOf(scope), values }, differ);
+  public claimValues(
+    rule: RegionalRule,
+    values: readonly string[],
+    labels: readonly string[],
+    scope: IConstruct,
+    certainlyDifferent: (a: string, b: string) => boolean,
+  ): void {
+    const differing = (a: Entry, b: Entry) => {
+      const differ = labels.filter((_label, index) => certainlyDifferent(a.values![index], b.values![index]));
+      return differ.length > 0 ? differ.join(' and ') : undefined;
+    };
+    this.check(rule, '', { ...this.entryOf(scope), values }, differing);
   }
 
   /**
@@ -200,18 +209,22 @@ export class RegionalRegistry {
     return (inOtherStack ?? this.possibleOther(rule.kind, key, entry))?.construct;
   }
 
-  private check(rule: RegionalRule, key: string, entry: Entry, collide: (a: Entry, b: Entry) => boolean): void {
+  /** `collision` says what collides between two entries (the key of the rule's messages), or undefined. */
+  private check(rule: RegionalRule, key: string, entry: Entry, collision: (a: Entry, b: Entry) => string | undefined): void {
     const certain = this.add(rule.kind, key, entry);
-    if (certain.first !== entry && collide(entry, certain.first)) {
-      const message = rule.collision(entry.construct, certain.first.construct, key, this.placeOf(entry));
+    const certainCollision = certain.first !== entry ? collision(entry, certain.first) : undefined;
+    if (certainCollision !== undefined) {
+      const message = rule.collision(entry.construct, certain.first.construct, certainCollision, this.placeOf(entry));
       entry.construct.node.addValidation({ validate: () => [message] });
       return;
     }
     const other = this.possibleOther(rule.kind, key, entry);
-    if (other && collide(entry, other)) {
+    const possibleCollision = other && collision(entry, other);
+    if (possibleCollision !== undefined) {
       // The warning goes to the resource whose stack has a token environment.
-      const [warned, shown] = isConcrete(entry) ? [other, entry] : [entry, other];
-      Annotations.of(warned.construct).addWarningV2(MAY_SHARE_ENVIRONMENT_WARNING, rule.possibleCollision(warned.construct, shown.construct, key));
+      const [warned, shown] = isConcrete(entry) ? [other!, entry] : [entry, other!];
+      const message = rule.possibleCollision(warned.construct, shown.construct, possibleCollision);
+      Annotations.of(warned.construct).addWarningV2(MAY_SHARE_ENVIRONMENT_WARNING, message);
     }
   }
 
@@ -345,7 +358,7 @@ export const WORKTEAM_LIMIT: RegionalLimit = {
     `this is work team number ${rank} in ${where}, whose first is '${first.node.path}'; SageMaker allows at most ` +
     `${MAX_WORKTEAMS_PER_REGION} work teams per account and region (ResourceLimitExceeded): move teams to another region or account`,
   possibleExcess: (_stack, count, other) =>
-    `the stack's account or region is a token: with the stacks that may deploy to the same account and region (such as ` +
+    "the stack's account or region is a token: with the stacks that may deploy to the same account and region (such as " +
     `the stack of '${other.node.path}'), they would have ${count} work teams, and SageMaker allows at most ` +
     `${MAX_WORKTEAMS_PER_REGION} per account and region; ${EXPLICIT_ENV}`,
 };
@@ -372,13 +385,21 @@ export const WORKFORCE_RULE: RegionalRule = {
     `or region is a token), and SageMaker allows one workforce per account and region: ${EXPLICIT_ENV}`,
 };
 
+/** The labels of the values of `COGNITO_IDENTITY_RULE`: the user pool id and the app client id. */
+export const COGNITO_LABELS = ['user pool', 'app client'];
+
 /** The one workforce of an account and region has one Cognito user pool and app client, for all its teams. */
 export const COGNITO_IDENTITY_RULE: RegionalRule = {
   kind: 'cognito',
-  collision: (_entry, first, _key, where) =>
-    `the Cognito user pool or app client is not that of '${first.node.path}' in ${where}; an account and region have one ` +
+  collision: (_entry, first, what, where) =>
+    `the Cognito ${notThatOf(what)} '${first.node.path}' in ${where}; an account and region have one ` +
     'private workforce, and its work teams all sign in with its one user pool and app client',
-  possibleCollision: (_entry, other) =>
-    `the Cognito user pool or app client is not that of '${other.node.path}', whose stack may deploy to the same account ` +
+  possibleCollision: (_entry, other, what) =>
+    `the Cognito ${notThatOf(what)} '${other.node.path}', whose stack may deploy to the same account ` +
     `and region (this stack's account or region is a token), where one workforce has one user pool and app client: ${EXPLICIT_ENV}`,
 };
+
+/** `user pool is not that of`, `user pool and app client are not those of` */
+function notThatOf(what: string): string {
+  return what.includes(' and ') ? `${what} are not those of` : `${what} is not that of`;
+}

@@ -19,7 +19,13 @@ import { IResolveContext, Lazy, Reference, Resource, Stack, Token, Tokenization 
  * @param outside the value in other stacks, from the physical name
  * @param tokenName the value when the physical name is a token
  */
-export function stackLocalAttribute(resource: Resource, physicalName: string, attribute: string, outside: () => string, tokenName: () => string): string {
+export function stackLocalAttribute(
+  resource: Resource,
+  physicalName: string,
+  attribute: string,
+  outside: () => string,
+  tokenName: () => string,
+): string {
   if (Token.isUnresolved(physicalName)) {
     return tokenName();
   }
