@@ -199,14 +199,13 @@ export class RegionalRegistry {
   }
 
   /**
-   * A resource that another stack of the app claimed for `rule` and `key`, in an account and region that `scope`
-   * may deploy to, if any.
+   * The first resource claimed for `rule` and `key` in the account and region of `scope`, or else one of another
+   * stack that may be in them, if any. (For a scope whose own stack has none: the workforce a team may end up in.)
    */
   public claimedElsewhere(rule: RegionalRule, key: string, scope: IConstruct): IConstruct | undefined {
     const entry = this.entryOf(scope);
     const certain = this.slots.get(`${rule.kind}|${key}|${certainKey(entry, this.stackId(entry.deployment))}`);
-    const inOtherStack = certain && otherThan(certain, entry.deployment);
-    return (inOtherStack ?? this.possibleOther(rule.kind, key, entry))?.construct;
+    return (certain?.first ?? this.possibleOther(rule.kind, key, entry))?.construct;
   }
 
   /** `collision` says what collides between two entries (the key of the rule's messages), or undefined. */

@@ -291,6 +291,22 @@ describe('workforces of work teams', () => {
     expect(Object.keys(Template.fromStack(platform).toJSON().Outputs ?? {})).toEqual([]);
   });
 
+  test('a team of a nested stack given the workforce of its parent waits for it; one given none warns', () => {
+    const app = matrixApp();
+    const parent = new Stack(app, 'Parent');
+    const workforce = new Workforce(parent, 'Workforce', { identity: WorkforceIdentity.oidc(OIDC_PROPS) });
+    const nested = new NestedStack(parent, 'Nested');
+    Workteam.fromOidcGroups(nested, 'Given', { groups: ['g'], workforce });
+    Workteam.fromOidcGroups(nested, 'None', { groups: ['g'] });
+
+    Template.fromStack(parent).hasResource('AWS::CloudFormation::Stack', { DependsOn: ['Workforce574A26FE'] });
+    Template.fromStack(nested).hasResourceProperties('AWS::SageMaker::Workteam', { WorkforceName: Match.stringLikeRegexp('^Parent-Workforce-') });
+    AssertedAnnotations.fromStack(parent).hasWarning(
+      '/Parent/Nested/None',
+      Match.stringLikeRegexp(String.raw`the workforce 'Parent/Workforce' of another stack may be in its account and region`),
+    );
+  });
+
   test('fails for Cognito members on the OIDC workforce of their own stack', () => {
     const app = matrixApp();
     const stack = new Stack(app, 'A', { env: E1 });
