@@ -220,8 +220,13 @@ export class RegionalRegistry {
     const other = this.possibleOther(rule.kind, key, entry);
     const possibleCollision = other && collision(entry, other);
     if (possibleCollision !== undefined) {
-      // The warning goes to the resource whose stack has a token environment.
+      // The warning goes to the resource whose stack has a token environment, once per stack, rule and key.
       const [warned, shown] = isConcrete(entry) ? [other!, entry] : [entry, other!];
+      const once = `${rule.kind}|${key}|${this.stackId(warned.deployment)}`;
+      if (this.warnedStacks.has(once)) {
+        return;
+      }
+      this.warnedStacks.add(once);
       const message = rule.possibleCollision(warned.construct, shown.construct, possibleCollision);
       Annotations.of(warned.construct).addWarningV2(MAY_SHARE_ENVIRONMENT_WARNING, message);
     }

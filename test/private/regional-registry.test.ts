@@ -189,6 +189,23 @@ describe('per account and region', () => {
     expect(warnings[0]).toMatch(/^\[\/B\] /);
   });
 
+  test('Cognito work teams of two environment-agnostic stacks with their own user pools warn once per stack', () => {
+    const app = matrixApp();
+    for (const id of ['A', 'B']) {
+      const stack = new Stack(app, id);
+      const userPool = new cognito.UserPool(stack, 'Pool');
+      const userPoolClient = userPool.addClient('Client');
+      for (const team of ['One', 'Two', 'Three']) {
+        const group = new cognito.UserPoolGroup(stack, `${team}Group`, { userPool });
+        Workteam.fromCognitoGroup(stack, team, { userPool, userPoolClient, group });
+      }
+    }
+
+    const warnings = mayShareWarnings(app);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/^\[\/B\/One\] the Cognito user pool and app client are not those of 'A\/One'/);
+  });
+
   test('the warning is silenced by Annotations.acknowledgeWarning', () => {
     const app = matrixApp();
     const a = new Stack(app, 'A');
