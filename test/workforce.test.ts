@@ -519,6 +519,18 @@ describe('work teams on a workforce', () => {
     );
   });
 
+  test('fails for members of another user pool and app client than the workforce they are given', () => {
+    const stack = testStack();
+    const workforcePool = new cognito.UserPool(stack, 'WorkforcePool');
+    const workforce = new Workforce(stack, 'Workforce', { identity: WorkforceIdentity.cognito(workforcePool, workforcePool.addClient('Client')) });
+
+    Workteam.fromCognitoGroup(stack, 'Team', { ...cognitoSetup(stack), workforce });
+
+    expect(() => Template.fromStack(stack)).toThrow(
+      /members: the user pool 'Stack\/Pool' is not the user pool of the workforce 'Stack\/Workforce'\n.*members: the app client 'Stack\/Pool\/Client' is not the app client of the workforce/,
+    );
+  });
+
   test('fails for members of another app client of the workforce user pool', () => {
     const stack = testStack();
     const { userPool, userPoolClient, group } = cognitoSetup(stack);

@@ -45,20 +45,31 @@ export interface RegionalLimit {
 /** The id of every warning about resources that may share an account and region. */
 export const MAY_SHARE_ENVIRONMENT_WARNING = 'cdk-sagemaker-workteam:mayShareAccountAndRegion';
 
-/** Where one resource deploys, as far as synth knows it. */
+/** Where the resources of one stack deploy, as far as synth knows it, and the slots that index them. */
+interface Place {
+  /** The stack CloudFormation deploys: a nested stack's top-level parent, which has its environment. */
+  readonly deployment: Stack;
+  /** Whether both the account and the region are concrete. */
+  readonly concrete: boolean;
+  /** How messages name the place: `aws://<account>/<region>`, or `the stack '<path>'`. */
+  readonly where: string;
+  /** The slots an entry is counted in; the first is that of what is certainly in its account and region. */
+  readonly slotKeys: readonly string[];
+  /** The disjoint slots whose entries may share its account and region (itself included). */
+  readonly compatibleKeys: readonly string[];
+  /** Those of `compatibleKeys` whose entries may, but need not, share them. */
+  readonly possibleKeys: readonly string[];
+}
+
+/** One resource in the registry. */
 interface Entry {
   readonly construct: IConstruct;
-  /** The stack CloudFormation deploys it with: a nested stack's top-level parent, which has its environment. */
-  readonly deployment: Stack;
-  /** The account; undefined when it is a token. */
-  readonly account?: string;
-  /** The region; undefined when it is a token. */
-  readonly region?: string;
+  readonly place: Place;
   /** What must be equal in one account and region (the user pool and app client ids), if anything. */
   readonly values?: readonly string[];
 }
 
-/** The entries of one rule in one set of environments: the first, the first of another stack, how many. */
+/** The entries of one rule and key in one set of environments: the first, the first of another stack, how many. */
 interface Slot {
   readonly first: Entry;
   other?: Entry;
@@ -71,9 +82,9 @@ interface Slot {
  * Two resources are certainly in one account and region when they deploy with one stack, or when their stacks have
  * a concrete and equal account and region: their collisions fail at synth, naming both. Stacks whose account or
  * region is a token may deploy anywhere: their possible collisions with other stacks are warnings
- * (`MAY_SHARE_ENVIRONMENT_WARNING`), never errors. Entries are indexed by environment and by each part of it, so
- * that every operation costs O(1) and an app with thousands of work teams stays linear; a resource that breaks no
- * rule costs no validation of its own.
+ * (`MAY_SHARE_ENVIRONMENT_WARNING`), never errors. Entries are indexed by environment and by each part of it
+ * (account, region, all), so that every operation costs O(1) and an app with thousands of work teams stays linear;
+ * a resource that breaks no rule costs no validation of its own.
  */
 export class RegionalRegistry {
   /** The registry of the app (the root construct) that holds `scope`. */
@@ -95,10 +106,11 @@ export class RegionalRegistry {
     return `aws://${account}/${region}`;
   }
 
-  private readonly slots = new Map<string, Slot>();
-  private readonly stackIds = new WeakMap<Stack, number>();
+  /** Per rule and key, the slots by their key. */
+  private readonly slots = new Map<string, Map<string, Slot>>();
+  private readonly places = new WeakMap<Stack, Place>();
   private nextStackId = 0;
-  private readonly warnedStacks = new Set<string>();
+  private readonly warned = new Set<string>();
   private readonly workforces = new WeakMap<Stack, IConstruct & { readonly workforceName: string }>();
   private readonly teamsWithoutWorkforce = new WeakMap<Stack, CfnWorkteam[]>();
 
@@ -110,23 +122,22 @@ export class RegionalRegistry {
    */
   public count(limit: RegionalLimit, scope: IConstruct): void {
     const entry = this.entryOf(scope);
-    const certain = this.add(limit.kind, '', entry);
+    const slots = this.slotsOf(limit.kind, '');
+    const certain = add(slots, entry);
     if (certain.count > limit.max) {
-      const message = limit.excess(scope, certain.count, certain.first.construct, this.placeOf(entry));
+      const message = limit.excess(scope, certain.count, certain.first.construct, entry.place.where);
       scope.node.addValidation({ validate: () => [message] });
       return;
     }
-    const possible = this.possibleCount(limit.kind, '', entry);
+    const possible = entry.place.compatibleKeys.reduce((sum, key) => sum + (slots.get(key)?.count ?? 0), 0);
     if (possible <= limit.max) {
       return;
     }
-    const other = this.possibleOther(limit.kind, '', entry);
+    const other = possibleOther(slots, entry)!;
     // Only stacks whose environment is a token are warned: the entry's own, or the other's.
-    const warned = isConcrete(entry) ? other!.deployment : entry.deployment;
-    const key = `${limit.kind}|${this.stackId(warned)}`;
-    if (!this.warnedStacks.has(key)) {
-      this.warnedStacks.add(key);
-      const shown = warned === entry.deployment ? other! : entry;
+    const warned = entry.place.concrete ? other.place.deployment : entry.place.deployment;
+    if (this.once(`${limit.kind}|${warned.node.addr}`)) {
+      const shown = warned === entry.place.deployment ? other : entry;
       Annotations.of(warned).addWarningV2(MAY_SHARE_ENVIRONMENT_WARNING, limit.possibleExcess(warned, possible, shown.construct));
     }
   }
@@ -155,7 +166,7 @@ export class RegionalRegistry {
       const differ = labels.filter((_label, index) => certainlyDifferent(a.values![index], b.values![index]));
       return differ.length > 0 ? differ.join(' and ') : undefined;
     };
-    this.check(rule, '', { ...this.entryOf(scope), values }, differing);
+    this.check(rule, '', { construct: scope, place: this.placeOf(Stack.of(scope)), values }, differing);
   }
 
   /**
@@ -204,107 +215,66 @@ export class RegionalRegistry {
    */
   public claimedElsewhere(rule: RegionalRule, key: string, scope: IConstruct): IConstruct | undefined {
     const entry = this.entryOf(scope);
-    const certain = this.slots.get(`${rule.kind}|${key}|${certainKey(entry, this.stackId(entry.deployment))}`);
-    return (certain?.first ?? this.possibleOther(rule.kind, key, entry))?.construct;
+    const slots = this.slotsOf(rule.kind, key);
+    return (slots.get(entry.place.slotKeys[0])?.first ?? possibleOther(slots, entry))?.construct;
   }
 
   /** `collision` says what collides between two entries (the key of the rule's messages), or undefined. */
   private check(rule: RegionalRule, key: string, entry: Entry, collision: (a: Entry, b: Entry) => string | undefined): void {
-    const certain = this.add(rule.kind, key, entry);
+    const slots = this.slotsOf(rule.kind, key);
+    const certain = add(slots, entry);
     const certainCollision = certain.first !== entry ? collision(entry, certain.first) : undefined;
     if (certainCollision !== undefined) {
-      const message = rule.collision(entry.construct, certain.first.construct, certainCollision, this.placeOf(entry));
+      const message = rule.collision(entry.construct, certain.first.construct, certainCollision, entry.place.where);
       entry.construct.node.addValidation({ validate: () => [message] });
       return;
     }
-    const other = this.possibleOther(rule.kind, key, entry);
+    const other = possibleOther(slots, entry);
     const possibleCollision = other && collision(entry, other);
     if (possibleCollision !== undefined) {
       // The warning goes to the resource whose stack has a token environment, once per stack, rule and key.
-      const [warned, shown] = isConcrete(entry) ? [other!, entry] : [entry, other!];
-      const once = `${rule.kind}|${key}|${this.stackId(warned.deployment)}`;
-      if (this.warnedStacks.has(once)) {
-        return;
+      const [warned, shown] = entry.place.concrete ? [other!, entry] : [entry, other!];
+      if (this.once(`${rule.kind}|${key}|${warned.place.deployment.node.addr}`)) {
+        const message = rule.possibleCollision(warned.construct, shown.construct, possibleCollision);
+        Annotations.of(warned.construct).addWarningV2(MAY_SHARE_ENVIRONMENT_WARNING, message);
       }
-      this.warnedStacks.add(once);
-      const message = rule.possibleCollision(warned.construct, shown.construct, possibleCollision);
-      Annotations.of(warned.construct).addWarningV2(MAY_SHARE_ENVIRONMENT_WARNING, message);
     }
   }
 
-  /** Adds an entry to its slots; returns the slot of the environment it is certainly in. */
-  private add(kind: string, key: string, entry: Entry): Slot {
-    const prefix = `${kind}|${key}|`;
-    const stackId = this.stackId(entry.deployment);
-    const keys = [certainKey(entry, stackId), ...projectionKeys(entry)];
-    // A concrete environment's certain key is also its exact pattern: count it once.
-    const unique = isConcrete(entry) ? keys.slice(1) : keys;
-    let certain: Slot | undefined;
-    for (const slotKey of unique) {
-      const full = prefix + slotKey;
-      let slot = this.slots.get(full);
-      if (!slot) {
-        slot = { first: entry, count: 0 };
-        this.slots.set(full, slot);
-      } else if (!slot.other && slot.first.deployment !== entry.deployment) {
-        slot.other = entry;
-      }
-      slot.count++;
-      certain ??= slot;
-    }
-    return certain!;
+  /** Whether `key` is seen for the first time. */
+  private once(key: string): boolean {
+    const first = !this.warned.has(key);
+    this.warned.add(key);
+    return first;
   }
 
-  /** How many entries of `kind` and `key` may share the account and region of `entry` (itself included). */
-  private possibleCount(kind: string, key: string, entry: Entry): number {
-    const prefix = `${kind}|${key}|`;
-    return compatibleKeys(entry).reduce((sum, slotKey) => sum + (this.slots.get(prefix + slotKey)?.count ?? 0), 0);
-  }
-
-  /** An entry of `kind` and `key` in another stack that may, but need not, share the account and region of `entry`. */
-  private possibleOther(kind: string, key: string, entry: Entry): Entry | undefined {
-    const prefix = `${kind}|${key}|`;
-    // A concrete environment's own exact pattern holds what certainly shares it: skip it.
-    const candidates = isConcrete(entry) ? compatibleKeys(entry).slice(1) : compatibleKeys(entry);
-    for (const slotKey of candidates) {
-      const slot = this.slots.get(prefix + slotKey);
-      const other = slot && otherThan(slot, entry.deployment);
-      if (other) {
-        return other;
-      }
+  private slotsOf(kind: string, key: string): Map<string, Slot> {
+    const group = `${kind}|${key}`;
+    let slots = this.slots.get(group);
+    if (!slots) {
+      slots = new Map();
+      this.slots.set(group, slots);
     }
-    return undefined;
+    return slots;
   }
 
   private entryOf(scope: IConstruct): Entry {
-    const deployment = deploymentStackOf(Stack.of(scope));
-    return {
-      construct: scope,
-      deployment,
-      account: Token.isUnresolved(deployment.account) ? undefined : deployment.account,
-      region: Token.isUnresolved(deployment.region) ? undefined : deployment.region,
-    };
+    return { construct: scope, place: this.placeOf(Stack.of(scope)) };
   }
 
-  private placeOf(entry: Entry): string {
-    return isConcrete(entry) ? `aws://${entry.account}/${entry.region}` : `the stack '${entry.deployment.node.path}'`;
-  }
-
-  private stackId(stack: Stack): number {
-    let id = this.stackIds.get(stack);
-    if (id === undefined) {
-      id = this.nextStackId++;
-      this.stackIds.set(stack, id);
+  /** The place of a stack's resources, computed once per stack. */
+  private placeOf(stack: Stack): Place {
+    let place = this.places.get(stack);
+    if (!place) {
+      const deployment = deploymentStackOf(stack);
+      place = stack === deployment ? newPlace(deployment, this.nextStackId++) : this.placeOf(deployment);
+      this.places.set(stack, place);
     }
-    return id;
+    return place;
   }
 }
 
 const REGISTRIES = new WeakMap<IConstruct, RegionalRegistry>();
-
-function isConcrete(entry: Entry): boolean {
-  return entry.account !== undefined && entry.region !== undefined;
-}
 
 function deploymentStackOf(stack: Stack): Stack {
   let deployment = stack;
@@ -314,41 +284,69 @@ function deploymentStackOf(stack: Stack): Stack {
   return deployment;
 }
 
-/** The slot of what is certainly in the account and region of `entry`: its environment, or its deployed stack. */
-function certainKey(entry: Entry, stackId: number): string {
-  return isConcrete(entry) ? exactKey(entry.account, entry.region) : `stack:${stackId}`;
-}
-
-/** The slots every entry is counted in: its exact pattern, its account, its region, all. */
-function projectionKeys(entry: Entry): string[] {
-  return [exactKey(entry.account, entry.region), `account:${entry.account ?? '*'}`, `region:${entry.region ?? '*'}`, 'all'];
-}
-
-function exactKey(account: string | undefined, region: string | undefined): string {
-  return `env:${account ?? '*'}/${region ?? '*'}`;
-}
-
 /**
- * The disjoint slots whose entries may share the account and region of `entry`, a token part matching anything;
- * for a concrete environment its own exact pattern comes first.
+ * The slots of a stack: its exact environment (a token part written `*`), its account, its region, all; and, first,
+ * for a stack whose environment is a token, the stack itself, the only place certainly in its account and region.
  */
-function compatibleKeys(entry: Entry): string[] {
-  const { account, region } = entry;
+function newPlace(deployment: Stack, stackId: number): Place {
+  const account = Token.isUnresolved(deployment.account) ? undefined : deployment.account;
+  const region = Token.isUnresolved(deployment.region) ? undefined : deployment.region;
+  const exact = (a: string | undefined, r: string | undefined) => `env:${a ?? '*'}/${r ?? '*'}`;
+  const projections = [exact(account, region), `account:${account ?? '*'}`, `region:${region ?? '*'}`, 'all'];
   if (account !== undefined && region !== undefined) {
-    return [exactKey(account, region), exactKey(account, undefined), exactKey(undefined, region), exactKey(undefined, undefined)];
+    const compatibleKeys = [exact(account, region), exact(account, undefined), exact(undefined, region), exact(undefined, undefined)];
+    return {
+      deployment,
+      concrete: true,
+      where: `aws://${account}/${region}`,
+      slotKeys: projections,
+      compatibleKeys,
+      possibleKeys: compatibleKeys.slice(1),
+    };
   }
+  let compatibleKeys = ['all'];
   if (account !== undefined) {
-    return [`account:${account}`, 'account:*'];
+    compatibleKeys = [`account:${account}`, 'account:*'];
+  } else if (region !== undefined) {
+    compatibleKeys = [`region:${region}`, 'region:*'];
   }
-  if (region !== undefined) {
-    return [`region:${region}`, 'region:*'];
-  }
-  return ['all'];
+  return {
+    deployment,
+    concrete: false,
+    where: `the stack '${deployment.node.path}'`,
+    slotKeys: [`stack:${stackId}`, ...projections],
+    compatibleKeys,
+    possibleKeys: compatibleKeys,
+  };
 }
 
-/** The slot's first entry of a stack other than `stack`, if any. */
-function otherThan(slot: Slot, stack: Stack): Entry | undefined {
-  return slot.first.deployment !== stack ? slot.first : slot.other;
+/** Adds an entry to its slots; returns the slot of what is certainly in its account and region. */
+function add(slots: Map<string, Slot>, entry: Entry): Slot {
+  let certain: Slot | undefined;
+  for (const key of entry.place.slotKeys) {
+    let slot = slots.get(key);
+    if (!slot) {
+      slot = { first: entry, count: 0 };
+      slots.set(key, slot);
+    } else if (!slot.other && slot.first.place.deployment !== entry.place.deployment) {
+      slot.other = entry;
+    }
+    slot.count++;
+    certain ??= slot;
+  }
+  return certain!;
+}
+
+/** An entry in another stack that may, but need not, share the account and region of `entry`. */
+function possibleOther(slots: Map<string, Slot>, entry: Entry): Entry | undefined {
+  for (const key of entry.place.possibleKeys) {
+    const slot = slots.get(key);
+    const other = slot && (slot.first.place.deployment !== entry.place.deployment ? slot.first : slot.other);
+    if (other) {
+      return other;
+    }
+  }
+  return undefined;
 }
 
 /** What turns a warning about stacks that may share an account and region into a check. */

@@ -19,6 +19,7 @@ const E1: Environment = { account: '111111111111', region: 'us-east-1' };
 const E1_OTHER_REGION: Environment = { account: '111111111111', region: 'eu-west-1' };
 const E2: Environment = { account: '222222222222', region: 'us-east-1' };
 const E1_ACCOUNT_ONLY: Environment = { account: '111111111111' };
+const US_EAST_1_ONLY: Environment = { region: 'us-east-1' };
 
 type Outcome = 'fails' | 'warns' | 'passes';
 
@@ -74,6 +75,8 @@ const PLACEMENTS: Placement[] = [
   twoStacks('a concrete and an environment-agnostic stack', E1, AGNOSTIC, 'warns'),
   twoStacks('a stack of a token region and a concrete stack of its account', E1_ACCOUNT_ONLY, E1, 'warns'),
   twoStacks('a stack of a token region and a concrete stack of another account', E1_ACCOUNT_ONLY, E2, 'passes'),
+  twoStacks('a stack of a token account and a concrete stack of its region', US_EAST_1_ONLY, E2, 'warns'),
+  twoStacks('a stack of a token account and a concrete stack of another region', US_EAST_1_ONLY, E1_OTHER_REGION, 'passes'),
 ];
 
 /** What is defined in each of the two places, and what the error or warning says. */
