@@ -6,10 +6,9 @@ import { CfnWorkforce } from 'aws-cdk-lib/aws-sagemaker';
 import { aws_sagemaker as sagemakerRefs } from 'aws-cdk-lib/interfaces';
 import { Construct, Dependable, IConstruct, IDependable } from 'constructs';
 import { generateName } from './private/names';
-import { RegionalRegistry } from './private/regional-registry';
+import { COGNITO_IDENTITY_RULE, COGNITO_LABELS, RegionalRegistry, WORKFORCE_RULE } from './private/regional-registry';
 import {
   CIDR,
-  MAX_WORKFORCES_PER_REGION,
   SECURITY_GROUP_ID,
   SOURCE_IP_CIDRS,
   SUBNET_ID,
@@ -19,6 +18,7 @@ import {
   WORKFORCE_SUBNETS,
 } from './private/rules';
 import { certainlyDifferent, certainlySame } from './private/same-value';
+import { stackLocalAttribute } from './private/stack-local-attribute';
 import { validateTags, WORKFORCE_TAG_RULES } from './private/tags';
 import { quote, Validator } from './private/validation';
 import { WorkerPortalUrls } from './private/worker-portal-urls';
@@ -310,14 +310,24 @@ export class Workforce extends WorkforceBase {
       tags: Object.entries(props.tags ?? {}).map(([key, value]) => ({ key, value })),
     });
 
-    this.workforceArn = this.getResourceArnAttribute(this.resource.attrWorkforceArn, {
-      service: 'sagemaker',
-      resource: 'workforce',
-      resourceName: this.physicalName,
-      arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
-    });
-    // The name read from the ARN attribute: a team that uses it waits for the workforce.
-    this.workforceName = this.getResourceNameAttribute(Fn.select(1, Fn.split('/', this.resource.attrWorkforceArn)));
+    // In its own stack, the ARN and name are read from the ARN attribute (a team that uses them waits for the
+    // workforce); in other stacks, built from the name when it is known at synth, with no export (see Workteam).
+    const arnComponents = { service: 'sagemaker', resource: 'workforce', resourceName: this.physicalName, arnFormat: ArnFormat.SLASH_RESOURCE_NAME };
+    this.workforceArn = stackLocalAttribute(
+      this,
+      this.physicalName,
+      this.resource.attrWorkforceArn,
+      () => workforceArnOf(this, this.physicalName),
+      () => this.getResourceArnAttribute(this.resource.attrWorkforceArn, arnComponents),
+    );
+    const nameAttribute = Fn.select(1, Fn.split('/', this.resource.attrWorkforceArn));
+    this.workforceName = stackLocalAttribute(
+      this,
+      this.physicalName,
+      nameAttribute,
+      () => this.physicalName,
+      () => this.getResourceNameAttribute(nameAttribute),
+    );
     this.workforceSubDomain = this.resource.attrSubDomain;
 
     this.validateOnePerRegion();
@@ -445,21 +455,19 @@ export class Workforce extends WorkforceBase {
     return [securityGroup];
   }
 
-  /** SageMaker allows one private workforce per account and region. */
+  /**
+   * SageMaker allows one private workforce per account and region, and so one Cognito user pool and app client
+   * there. The work teams of this stack that are given no workforce join this one.
+   */
   private validateOnePerRegion(): void {
     const registry = RegionalRegistry.of(this);
-    const rank = registry.register('workforce', this);
-    const first = registry.first('workforce', this)!;
-    const environment = RegionalRegistry.environmentOf(this);
-    this.node.addValidation({
-      validate: () =>
-        rank > MAX_WORKFORCES_PER_REGION
-          ? [
-            `the workforce '${first.node.path}' is already the private workforce of ${environment}; SageMaker allows one ` +
-              'workforce per account and region: give its work teams that workforce',
-          ]
-          : [],
-    });
+    registry.claim(WORKFORCE_RULE, '', this);
+    registry.addWorkforce(this);
+    const userPool = this.identity?.userPool;
+    const userPoolClient = this.identity?.userPoolClient;
+    if (userPool && userPoolClient) {
+      registry.claimValues(COGNITO_IDENTITY_RULE, [userPool.userPoolId, userPoolClient.userPoolClientId], COGNITO_LABELS, this, certainlyDifferent);
+    }
   }
 }
 

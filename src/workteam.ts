@@ -1,4 +1,4 @@
-import { Annotations, ArnFormat, Fn, IResource, Lazy, Resource, Stack, Token } from 'aws-cdk-lib';
+import { Annotations, ArnComponents, ArnFormat, Fn, IResource, Resource, Stack, Token } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { CfnWorkteam } from 'aws-cdk-lib/aws-sagemaker';
@@ -7,9 +7,10 @@ import { aws_sagemaker as sagemakerRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
 import { generateName } from './private/names';
 import { allowSageMakerToNotify } from './private/notifications';
-import { RegionalRegistry } from './private/regional-registry';
-import { DESCRIPTION, MAX_WORKTEAMS_PER_REGION, SNS_TOPIC_ARN, WORKTEAM_NAME } from './private/rules';
+import { COGNITO_IDENTITY_RULE, COGNITO_LABELS, RegionalRegistry, WORKFORCE_RULE, WORKTEAM_LIMIT, WORKTEAM_NAME_RULE } from './private/regional-registry';
+import { DESCRIPTION, SNS_TOPIC_ARN, WORKTEAM_NAME } from './private/rules';
 import { certainlyDifferent } from './private/same-value';
+import { stackLocalAttribute } from './private/stack-local-attribute';
 import { validateTags } from './private/tags';
 import { quote, Validator } from './private/validation';
 import { validateWorkerAccess, WorkerAccessSetting } from './private/worker-access-setting';
@@ -180,7 +181,12 @@ export interface WorkteamOptions {
   /**
    * The private workforce the work team belongs to.
    *
-   * @default - the private workforce of the account in the region
+   * A workforce of this app in another stack is used only when given here: the team then refers to it by its
+   * name, and the team's stack deploys after the workforce's.
+   *
+   * @default - the `Workforce` this app defines in the team's own stack, if any (the team refers to it, so
+   * CloudFormation creates the workforce first); otherwise none is named and SageMaker uses the private workforce
+   * of the account and region, which must exist for an OIDC team
    */
   readonly workforce?: IWorkforce;
 
@@ -329,26 +335,49 @@ export class Workteam extends WorkteamBase {
 
   // The ARN and name are tokens made on first use, as aws-cdk-lib's own L2s do: most teams are never referenced,
   // and making the four tokens of every team eagerly was most of this construct's synth cost.
+  /**
+   * The ARN of the work team.
+   *
+   * In the team's own stack it is the `Fn::GetAtt` of the team (CloudFormation creates the team first). In other
+   * stacks, when the name is known at synth (given, or generated), it is built from the name, with no export, no
+   * `Fn::ImportValue` and no dependency between the stacks: a platform stack can grant access to the teams of team
+   * stacks that use its workforce and topic. Order such stacks with `stack.addDependency(...)` where needed.
+   *
+   * @attribute
+   */
   public get workteamArn(): string {
-    return this.arn ??= this.getResourceArnAttribute(this.resource.attrWorkteamArn, {
-      service: 'sagemaker',
-      resource: 'workteam',
-      resourceName: `private-crowd/${this.physicalName}`,
-      arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
-    });
+    return this.arn ??= stackLocalAttribute(
+      this,
+      this.physicalName,
+      this.resource.attrWorkteamArn,
+      () => this.stack.formatArn(workteamArnComponents(this.physicalName)),
+      () => this.getResourceArnAttribute(this.resource.attrWorkteamArn, workteamArnComponents(this.physicalName)),
+    );
   }
 
+  /**
+   * The name of the work team: in the team's own stack its `Fn::GetAtt`, in other stacks (when known at synth) the
+   * name itself. See `workteamArn`.
+   *
+   * @attribute
+   */
   public get workteamName(): string {
-    return this.name ??= this.getResourceNameAttribute(this.resource.attrWorkteamName);
+    return this.name ??= stackLocalAttribute(
+      this,
+      this.physicalName,
+      this.resource.attrWorkteamName,
+      () => this.physicalName,
+      () => this.getResourceNameAttribute(this.resource.attrWorkteamName),
+    );
   }
 
   /** The workers of the team. */
   public readonly members: WorkteamMembers;
 
   /**
-   * The private workforce the team belongs to.
+   * The private workforce the team was given.
    *
-   * @default - the private workforce of the account in the region
+   * @default - the workforce of the team's stack, if any (see `WorkteamOptions.workforce`)
    */
   public readonly workforce?: IWorkforce;
 
@@ -391,8 +420,7 @@ export class Workteam extends WorkteamBase {
       workteamName: name,
       description: props.description ?? defaultDescription(this),
       memberDefinitions,
-      // Without a workforce, the team belongs to the one the app defines in its account and region, if any.
-      workforceName: props.workforce?.workforceName ?? Lazy.string({ produce: () => this.workforceOfRegion()?.workforceName }),
+      workforceName: props.workforce?.workforceName,
       notificationConfiguration: props.notificationTopic
         ? { notificationTopicArn: props.notificationTopic.topicArn }
         : undefined,
@@ -405,31 +433,42 @@ export class Workteam extends WorkteamBase {
     }
     if (props.workerAccess) {
       new WorkerAccessSetting(this, 'WorkerAccess', this.resource, this.workteamArn, props.workerAccess, () => {
-        const workforce = this.workforce ?? this.workforceOfRegion();
+        const workforce = this.workforce ?? RegionalRegistry.of(this).workforceOfStack(this);
         return workforce instanceof Workforce && !workforce.vpc ? workforce.node.path : undefined;
       });
     }
 
-    this.validateRegionalLimits(name);
+    const registry = RegionalRegistry.of(this);
+    if (!props.workforce) {
+      // Only the workforce of the team's own stack: one of another stack would be a reference the user did not write.
+      registry.joinWorkforceOfStack(this.resource);
+    } else if (props.workforce instanceof Workforce && props.workforce.stack !== this.stack) {
+      // The workforce's name is a literal in this stack: the dependency keeps the team after its workforce.
+      this.resource.node.addDependency(props.workforce);
+    }
+    this.validateRegionalLimits(registry, name, props.workforce);
     this.node.addValidation({ validate: () => this.validateWorkforce() });
     this.node.addValidation({ validate: () => validateTags(new Validator(), this.resource.tags.tagValues()).errors });
   }
 
-  /** The workforce this app defines in the team's account and region, if any. */
-  private workforceOfRegion(): IWorkforce | undefined {
-    return RegionalRegistry.of(this).first('workforce', this) as Workforce | undefined;
-  }
-
   /** The team's members must sign in the way its workforce does, with the same user pool and client. */
   private validateWorkforce(): string[] {
-    const workforce = this.workforce ?? this.workforceOfRegion();
+    const registry = RegionalRegistry.of(this);
+    const workforce = this.workforce ?? (registry.workforceOfStack(this) as Workforce | undefined);
     const members = this.members;
     if (!workforce) {
-      if (members.identityProviderType === IdentityProviderType.OIDC) {
+      const elsewhere = registry.claimedElsewhere(WORKFORCE_RULE, '', this);
+      if (elsewhere) {
+        Annotations.of(this).addWarningV2(
+          'cdk-sagemaker-workteam:workforceInOtherStack',
+          `the team is given no workforce, and the workforce '${elsewhere.node.path}' of another stack may be in its account and region: ` +
+            'SageMaker would put the team in it without CloudFormation waiting for it; give it as workforce, so that this stack deploys after it',
+        );
+      } else if (members.identityProviderType === IdentityProviderType.OIDC) {
         Annotations.of(this).addWarningV2(
           'cdk-sagemaker-workteam:oidcWithoutWorkforce',
-          `the OIDC work team needs an OIDC workforce in ${RegionalRegistry.environmentOf(this)}, and this app defines none: ` +
-            'create it (Workforce with WorkforceIdentity.oidc) before this team deploys',
+          `the OIDC work team needs an OIDC workforce in ${RegionalRegistry.environmentOf(this)}, and the team is given none: ` +
+            'create it (Workforce with WorkforceIdentity.oidc) before this team deploys, and give it as workforce',
         );
       }
       return [];
@@ -443,8 +482,10 @@ export class Workteam extends WorkteamBase {
     if (workforceType !== undefined && workforceType !== members.identityProviderType) {
       errors.push(`members: the team's members are ${members.identityProviderType} groups, but the workforce ${where} signs in with ${workforceType}`);
     }
+    // A team that joins its stack's workforce without being given it is checked by the registry's rule of one user
+    // pool and client per account and region (COGNITO_IDENTITY_RULE), which names both.
     const identity = workforce.identity;
-    if (members.userPool && identity?.userPool) {
+    if (workforce === this.workforce && members.userPool && identity?.userPool) {
       if (certainlyDifferent(members.userPool.userPoolId, identity.userPool.userPoolId)) {
         errors.push(`members: the user pool '${members.userPool.node.path}' is not the user pool of the workforce ${where}`);
       }
@@ -455,30 +496,19 @@ export class Workteam extends WorkteamBase {
     return errors;
   }
 
-  /** SageMaker's limits per account and region: 25 work teams, and a name used once. */
-  private validateRegionalLimits(name: string): void {
-    const registry = RegionalRegistry.of(this);
-    const rank = registry.register('workteam', this);
-    const owner = registry.claimName('workteam', name, this);
-    const environment = RegionalRegistry.environmentOf(this);
-    this.node.addValidation({
-      validate: () => {
-        const errors: string[] = [];
-        if (rank > MAX_WORKTEAMS_PER_REGION) {
-          errors.push(
-            `this is work team number ${rank} in ${environment}; SageMaker allows at most ${MAX_WORKTEAMS_PER_REGION} ` +
-            'work teams per account and region (ResourceLimitExceeded): move teams to another region or account',
-          );
-        }
-        if (owner !== this) {
-          errors.push(
-            `workteamName: ${quote(name)} is already the name of the work team '${owner.node.path}' in ${environment}; ` +
-            'work team names must be unique per account and region (ResourceInUse)',
-          );
-        }
-        return errors;
-      },
-    });
+  /**
+   * SageMaker's limits per account and region: 25 work teams, a name used once, and the one user pool and app
+   * client of the one workforce (a team on a `Workforce` of this app is checked against it instead).
+   */
+  private validateRegionalLimits(registry: RegionalRegistry, name: string, workforce: IWorkforce | undefined): void {
+    registry.count(WORKTEAM_LIMIT, this);
+    if (!Token.isUnresolved(name)) {
+      registry.claim(WORKTEAM_NAME_RULE, name, this);
+    }
+    const { userPool, userPoolClient } = this.members;
+    if (userPool && userPoolClient && !(workforce instanceof Workforce)) {
+      registry.claimValues(COGNITO_IDENTITY_RULE, [userPool.userPoolId, userPoolClient.userPoolClientId], COGNITO_LABELS, this, certainlyDifferent);
+    }
   }
 }
 
@@ -499,12 +529,12 @@ function defaultDescription(workteam: Construct): string {
 
 /** The ARN of a private work team of the stack's account and region. */
 function privateWorkteamArn(scope: Construct, workteamName: string): string {
-  return Stack.of(scope).formatArn({
-    service: 'sagemaker',
-    resource: 'workteam',
-    resourceName: `private-crowd/${workteamName}`,
-    arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
-  });
+  return Stack.of(scope).formatArn(workteamArnComponents(workteamName));
+}
+
+/** `arn:<partition>:sagemaker:<region>:<account>:workteam/private-crowd/<name>` */
+function workteamArnComponents(workteamName: string): ArnComponents {
+  return { service: 'sagemaker', resource: 'workteam', resourceName: `private-crowd/${workteamName}`, arnFormat: ArnFormat.SLASH_RESOURCE_NAME };
 }
 
 const WORKTEAM_ARN = /^arn:[a-z-]+:sagemaker:[a-z0-9-]+:(\d{12}):workteam\/(private-crowd|vendor-crowd|public-crowd)\/([^/]+)$/;

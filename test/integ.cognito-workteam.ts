@@ -76,7 +76,7 @@ integ.assertions
         WorkforceArn: workforce.workforceArn,
         NotificationConfiguration: { NotificationTopicArn: topic.topicArn },
         WorkerAccessConfiguration: {
-          S3Presign: { IamPolicyConstraints: { SourceIp: 'Enabled', VpcSourceIp: 'Disabled' } },
+          S3Presign: { IamPolicyConstraints: { SourceIp: 'Enabled' } },
         },
       },
     }),

@@ -1,6 +1,6 @@
 // An OIDC private workforce reachable only from two networks (IPv4 and IPv6, so over both), whose client secret
-// stays in Secrets Manager, and two work teams of OIDC groups: one given the workforce, one finding it as the
-// workforce the app defines in its account and region. The snapshot in integ.oidc-workteam.ts.snapshot/ is
+// stays in Secrets Manager, and two work teams of OIDC groups: one given the workforce, one given none, which joins
+// the workforce of its own stack. The snapshot in integ.oidc-workteam.ts.snapshot/ is
 // verified offline by test/integ-snapshots.test.ts; rewrite it with `npx projen integ:update`.
 //
 // Deploying it (never done by the test suite) needs an account and region with no private workforce yet (one per
@@ -44,7 +44,7 @@ const reviewers = Workteam.fromOidcGroups(stack, 'Reviewers', {
   workforce,
   description: 'Integration test work team of OIDC groups',
 });
-// No workforce given: the team belongs to the workforce this app defines in its account and region.
+// No workforce given: the team joins the workforce of its own stack.
 const auditors = Workteam.fromOidcGroups(stack, 'Auditors', { groups: ['auditors'] });
 
 const integ = new IntegTest(app, 'OidcWorkteamTest', {
@@ -54,8 +54,11 @@ const integ = new IntegTest(app, 'OidcWorkteamTest', {
   stackUpdateWorkflow: false,
 });
 
-integ.assertions
-  .awsApiCall('SageMaker', 'describeWorkforce', { WorkforceName: workforce.workforceName })
+const describeWorkforce = integ.assertions.awsApiCall('SageMaker', 'describeWorkforce', { WorkforceName: workforce.workforceName });
+// The assertions name the workforce and teams by their names (literals outside their stack, no export): nothing
+// else orders the assertion stack after the test stack.
+Stack.of(describeWorkforce).addDependency(stack, 'the assertions read what the test stack deploys');
+describeWorkforce
   .expect(
     ExpectedResult.objectLike({
       Workforce: {

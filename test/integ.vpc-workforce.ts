@@ -81,7 +81,7 @@ integ.assertions
       Workteam: {
         WorkforceArn: workforce.workforceArn,
         WorkerAccessConfiguration: {
-          S3Presign: { IamPolicyConstraints: { SourceIp: 'Disabled', VpcSourceIp: 'Enabled' } },
+          S3Presign: { IamPolicyConstraints: { VpcSourceIp: 'Enabled' } },
         },
       },
     }),

@@ -570,24 +570,6 @@ describe('validation at synth', () => {
     );
   });
 
-  test('fails for a second workforce in one account and region', () => {
-    const app = testApp();
-    new Workforce(testStack(ENV, app, 'A'), 'Workforce', { identity: oidcIdentity() });
-    new Workforce(testStack(ENV, app, 'B'), 'Workforce', { identity: oidcIdentity() });
-
-    expect(() => app.synth()).toThrow(
-      /\[B\/Workforce\] the workforce 'A\/Workforce' is already the private workforce of aws:\/\/123456789012\/us-east-1; SageMaker allows one workforce per account and region/,
-    );
-  });
-
-  test('workforces in two regions synthesize', () => {
-    const app = testApp();
-    new Workforce(testStack(ENV, app, 'A'), 'Workforce', { identity: oidcIdentity() });
-    new Workforce(testStack({ account: ENV.account, region: 'eu-west-1' }, app, 'B'), 'Workforce', { identity: oidcIdentity() });
-
-    expect(() => app.synth()).not.toThrow();
-  });
-
   test('fails for a reserved tag key', () => {
     const stack = testStack();
     new Workforce(stack, 'Workforce', { identity: oidcIdentity(), tags: { 'aws:team': 'x' } });
@@ -712,7 +694,7 @@ describe('work teams on a workforce', () => {
     });
   });
 
-  test('a team without a workforce belongs to the one the app defines in its region, wherever it is defined', () => {
+  test('a team given no workforce joins the one of its own stack, defined before or after it', () => {
     const stack = testStack();
     const team = Workteam.fromOidcGroups(stack, 'Team', { groups: ['labelers'] });
     new Workforce(stack, 'Workforce', { identity: oidcIdentity() });
@@ -721,19 +703,6 @@ describe('work teams on a workforce', () => {
       WorkforceName: { 'Fn::Select': [1, { 'Fn::Split': ['/', { 'Fn::GetAtt': ['Workforce574A26FE', 'WorkforceArn'] }] }] },
     });
     expect(team.workforce).toBeUndefined();
-  });
-
-  test('a team in another stack of the region refers to the workforce through an export', () => {
-    const app = testApp();
-    const workforceStack = testStack(ENV, app, 'Workforces');
-    new Workforce(workforceStack, 'Workforce', { identity: oidcIdentity() });
-    const teamStack = testStack(ENV, app, 'Teams');
-
-    Workteam.fromOidcGroups(teamStack, 'Team', { groups: ['labelers'] });
-
-    Template.fromStack(teamStack).hasResourceProperties('AWS::SageMaker::Workteam', {
-      WorkforceName: { 'Fn::Select': [1, { 'Fn::Split': ['/', { 'Fn::ImportValue': Match.stringLikeRegexp('Workforces:ExportsOutput') }] }] },
-    });
   });
 
   test('fails for OIDC members on a Cognito workforce', () => {
@@ -774,6 +743,18 @@ describe('work teams on a workforce', () => {
     Workteam.fromCognitoGroup(stack, 'Team', cognitoSetup(stack));
 
     expect(() => Template.fromStack(stack)).toThrow(
+      /\[Stack\/Team\] the Cognito user pool and app client are not those of 'Stack\/Workforce' in aws:\/\/123456789012\/us-east-1; an account and region have one private workforce/,
+    );
+  });
+
+  test('fails for members of another user pool and app client than the workforce they are given', () => {
+    const stack = testStack();
+    const workforcePool = new cognito.UserPool(stack, 'WorkforcePool');
+    const workforce = new Workforce(stack, 'Workforce', { identity: WorkforceIdentity.cognito(workforcePool, workforcePool.addClient('Client')) });
+
+    Workteam.fromCognitoGroup(stack, 'Team', { ...cognitoSetup(stack), workforce });
+
+    expect(() => Template.fromStack(stack)).toThrow(
       /members: the user pool 'Stack\/Pool' is not the user pool of the workforce 'Stack\/Workforce'\n.*members: the app client 'Stack\/Pool\/Client' is not the app client of the workforce/,
     );
   });
@@ -785,7 +766,7 @@ describe('work teams on a workforce', () => {
 
     Workteam.fromCognitoGroup(stack, 'Team', { userPool, userPoolClient, group });
 
-    expect(() => Template.fromStack(stack)).toThrow(/members: the app client 'Stack\/Pool\/Client' is not the app client of the workforce/);
+    expect(() => Template.fromStack(stack)).toThrow(/\[Stack\/Team\] the Cognito app client is not that of 'Stack\/Workforce'/);
   });
 
   test('fails for a workforce of another region', () => {

@@ -446,65 +446,7 @@ describe('validation at synth', () => {
     });
   });
 
-  describe('per account and region', () => {
-    function teams(stack: Stack, count: number, prefix = 'Team') {
-      for (let i = 0; i < count; i++) {
-        oidcTeam(stack, `${prefix}${i}`);
-      }
-    }
-
-    test('25 work teams in one account and region synthesize', () => {
-      const app = testApp();
-      teams(testStack(ENV, app, 'A'), 20);
-      teams(testStack(ENV, app, 'B'), 5);
-
-      expect(() => app.synth()).not.toThrow();
-    });
-
-    test('fails for the 26th work team in one account and region, across stacks', () => {
-      const app = testApp();
-      teams(testStack(ENV, app, 'A'), 20);
-      teams(testStack(ENV, app, 'B'), 6);
-
-      expect(() => app.synth()).toThrow(
-        /\[B\/Team5\] this is work team number 26 in aws:\/\/123456789012\/us-east-1; SageMaker allows at most 25 work teams per account and region \(ResourceLimitExceeded\)/,
-      );
-    });
-
-    test('26 work teams in two regions synthesize', () => {
-      const app = testApp();
-      teams(testStack(ENV, app, 'A'), 20);
-      teams(testStack({ account: ENV.account, region: 'eu-west-1' }, app, 'B'), 6);
-
-      expect(() => app.synth()).not.toThrow();
-    });
-
-    test('counts environment-agnostic stacks together', () => {
-      const app = testApp();
-      teams(new Stack(app, 'A'), 13);
-      teams(new Stack(app, 'B'), 13);
-
-      expect(() => app.synth()).toThrow(/work team number 26 in aws:\/\/unknown-account\/unknown-region/);
-    });
-
-    test('fails for two work teams of the same name in one account and region', () => {
-      const app = testApp();
-      oidcTeam(testStack(ENV, app, 'A'), 'Team', { workteamName: 'labelers' });
-      oidcTeam(testStack(ENV, app, 'B'), 'Team', { workteamName: 'labelers' });
-
-      expect(() => app.synth()).toThrow(
-        /\[B\/Team\] workteamName: "labelers" is already the name of the work team 'A\/Team' in aws:\/\/123456789012\/us-east-1; work team names must be unique per account and region \(ResourceInUse\)/,
-      );
-    });
-
-    test('the same name in two regions synthesizes', () => {
-      const app = testApp();
-      oidcTeam(testStack(ENV, app, 'A'), 'Team', { workteamName: 'labelers' });
-      oidcTeam(testStack({ account: ENV.account, region: 'eu-west-1' }, app, 'B'), 'Team', { workteamName: 'labelers' });
-
-      expect(() => app.synth()).not.toThrow();
-    });
-  });
+  // Limits per account and region: the matrix of test/private/regional-registry.test.ts.
 
   describe('tokens are not judged', () => {
     test('a name, a description and groups known only at deployment synthesize', () => {
