@@ -1,5 +1,5 @@
 import { isIPv4, isIPv6 } from 'net';
-import { Annotations, Arn, ArnFormat, Fn, IResource, Resource, Stack, Token } from 'aws-cdk-lib';
+import { Annotations, Arn, ArnFormat, Fn, IResource, Resource, Stack, Token, TokenComparison } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { CfnWorkforce } from 'aws-cdk-lib/aws-sagemaker';
@@ -356,7 +356,7 @@ export class Workforce extends WorkforceBase {
   private prepareCognitoSignIn(userPool: cognito.IUserPool, client: cognito.IUserPoolClient): void {
     const validator = new Validator();
     for (const [property, resource] of [['identity user pool', userPool], ['identity app client', client]] as const) {
-      if (certainlyDifferent(resource.env.region, this.env.region)) {
+      if (Token.compareStrings(resource.env.region, this.env.region) === TokenComparison.DIFFERENT) {
         validator.fail(
           property,
           `'${resource.node.path}' is in ${resource.env.region}, the workforce in ${this.env.region}: the user pool and app client ` +

@@ -1,4 +1,4 @@
-import { Token } from 'aws-cdk-lib';
+import { Token, TokenComparison } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { CfnWorkteam } from 'aws-cdk-lib/aws-sagemaker';
 import { COGNITO_USER_GROUP, COGNITO_USER_POOL_ID, MEMBER_DEFINITIONS, OIDC_GROUP, OIDC_GROUPS, WORKTEAM_CLIENT_ID } from './private/rules';
@@ -99,7 +99,7 @@ class CognitoMembers extends WorkteamMembers {
   public _render(validator: Validator, region: string, workforce?: IWorkforce): CfnWorkteam.MemberDefinitionProperty[] {
     validator.count('members (Cognito user groups)', this.groups, MEMBER_DEFINITIONS);
     for (const resource of [this.userPool, this.userPoolClient, ...this.groups]) {
-      if (resource && certainlyDifferent(resource.env.region, region)) {
+      if (resource && Token.compareStrings(resource.env.region, region) === TokenComparison.DIFFERENT) {
         validator.fail(
           'members',
           `'${resource.node.path}' is in ${resource.env.region}, the team in ${region}: the user pool, app client and groups ` +

@@ -1,4 +1,4 @@
-import { Annotations, ArnComponents, ArnFormat, Fn, IResource, Resource, Stack, Token } from 'aws-cdk-lib';
+import { Annotations, Arn, ArnComponents, ArnFormat, Fn, IResource, Resource, Stack, Token, TokenComparison } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { CfnWorkteam } from 'aws-cdk-lib/aws-sagemaker';
@@ -57,31 +57,43 @@ export interface IWorkteam extends IResource, sagemakerRefs.IWorkteamRef {
 
   /**
    * The number of workers who worked on tasks (`ActiveWorkers`). See `metric` for dimensions.
+   *
+   * @default - the sum over 5 minutes
    */
   metricActiveWorkers(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
 
   /**
    * The number of tasks workers accepted (`TasksAccepted`). See `metric` for dimensions.
+   *
+   * @default - the sum over 5 minutes
    */
   metricTasksAccepted(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
 
   /**
    * The number of tasks workers declined (`TasksDeclined`). See `metric` for dimensions.
+   *
+   * @default - the sum over 5 minutes
    */
   metricTasksDeclined(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
 
   /**
    * The number of tasks workers returned (`TasksReturned`). See `metric` for dimensions.
+   *
+   * @default - the sum over 5 minutes
    */
   metricTasksReturned(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
 
   /**
    * The number of tasks workers submitted (`TasksSubmitted`). See `metric` for dimensions.
+   *
+   * @default - the sum over 5 minutes
    */
   metricTasksSubmitted(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
 
   /**
    * The time workers spent on tasks, in seconds (`TimeSpent`). See `metric` for dimensions.
+   *
+   * @default - the sum over 5 minutes, in seconds
    */
   metricTimeSpent(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
 }
@@ -108,7 +120,7 @@ export interface WorkteamAttributes {
 /**
  * What every work team offers, whether defined in this app or imported.
  */
-export abstract class WorkteamBase extends Resource implements IWorkteam {
+abstract class WorkteamBase extends Resource implements IWorkteam {
   public abstract readonly workteamArn: string;
   public abstract readonly workteamName: string;
 
@@ -118,9 +130,7 @@ export abstract class WorkteamBase extends Resource implements IWorkteam {
   }
 
   /** Permissions on this work team. */
-  public get grants(): WorkteamGrants {
-    return WorkteamGrants.fromWorkteam(this);
-  }
+  public readonly grants: WorkteamGrants = WorkteamGrants.fromWorkteam(this);
 
   public metric(metricName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
     return new cloudwatch.Metric({
@@ -320,7 +330,7 @@ export class Workteam extends WorkteamBase {
     }
     validator.string('workteamName', attrs.workteamName, WORKTEAM_NAME);
     const parsed = attrs.workteamArn === undefined ? undefined : parseWorkteamArn(attrs.workteamArn, validator);
-    if (parsed && attrs.workteamName !== undefined && certainlyDifferent(parsed.workteamName, attrs.workteamName)) {
+    if (parsed && attrs.workteamName !== undefined && Token.compareStrings(parsed.workteamName, attrs.workteamName) === TokenComparison.DIFFERENT) {
       validator.fail('workteamName', `${quote(attrs.workteamName)} is not the name in workteamArn ${quote(attrs.workteamArn!)}`);
     }
 
@@ -537,21 +547,24 @@ function workteamArnComponents(workteamName: string): ArnComponents {
   return { service: 'sagemaker', resource: 'workteam', resourceName: `private-crowd/${workteamName}`, arnFormat: ArnFormat.SLASH_RESOURCE_NAME };
 }
 
-const WORKTEAM_ARN = /^arn:[a-z-]+:sagemaker:[a-z0-9-]+:(\d{12}):workteam\/(private-crowd|vendor-crowd|public-crowd)\/([^/]+)$/;
+/** The crowd and name of `workteam/<crowd>/<name>`, the resource name of a work team's ARN. */
+const CROWD_AND_NAME = /^(private-crowd|vendor-crowd|public-crowd)\/([^/]+)$/;
 
 /** The name in a work team ARN, `arn:<partition>:sagemaker:<region>:<account>:workteam/<crowd>/<name>`. */
 function parseWorkteamArn(arn: string, validator: Validator): { workteamName: string } {
   if (Token.isUnresolved(arn)) {
     return { workteamName: Fn.select(2, Fn.split('/', arn)) };
   }
-  const match = WORKTEAM_ARN.exec(arn);
-  if (!match) {
+  const parts = arn.startsWith('arn:') ? Arn.split(arn, ArnFormat.SLASH_RESOURCE_NAME) : undefined;
+  const match = parts?.resourceName === undefined ? null : CROWD_AND_NAME.exec(parts.resourceName);
+  if (!parts || !match || parts.service !== 'sagemaker' || parts.resource !== 'workteam' || !/^\d{12}$/.test(parts.account ?? '') ||
+    !/^[a-z0-9-]+$/.test(parts.region ?? '') || !/^[a-z-]+$/.test(parts.partition ?? '')) {
     validator.fail(
       'workteamArn',
       `${quote(arn)} is not the ARN of a work team; expected arn:<partition>:sagemaker:<region>:<account>:workteam/private-crowd/<name>`,
     );
     return { workteamName: arn };
   }
-  validator.string('workteamArn (name)', match[3], WORKTEAM_NAME);
-  return { workteamName: match[3] };
+  validator.string('workteamArn (name)', match[2], WORKTEAM_NAME);
+  return { workteamName: match[2] };
 }
