@@ -200,6 +200,16 @@ describe('the worker portal sign-in of a Cognito workforce', () => {
     expect(stack.resolve(workforce.workerPortalLogoutUrl)).toBe('https://abcd1234.labeling.us-east-1.sagemaker.aws/logout');
   });
 
+  test('takes a user pool and app client of another environment-agnostic stack, whose region may be the same', () => {
+    const app = testApp();
+    const poolStack = new Stack(app, 'Pools');
+    const userPool = new cognito.UserPool(poolStack, 'Pool');
+    userPool.addDomain('Domain', { cognitoDomain: { domainPrefix: 'labeling-workers' } });
+    const client = userPool.addClient('Client');
+
+    expect(() => new Workforce(new Stack(app, 'Labeling'), 'Workforce', { identity: WorkforceIdentity.cognito(userPool, client) })).not.toThrow();
+  });
+
   test.each(['user pool', 'app client'])('fails for a %s of another region', (which) => {
     const app = testApp();
     const stack = testStack(ENV, app);
