@@ -7,6 +7,7 @@ import { aws_sagemaker as sagemakerRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
 import { generateName } from './private/names';
 import { RegionalRegistry } from './private/regional-registry';
+import { checkResourceTypeInRegion } from './private/regions';
 import {
   CIDR,
   MAX_WORKFORCES_PER_REGION,
@@ -231,6 +232,7 @@ export class Workforce extends WorkforceBase {
     if (!props.vpc && (props.vpcSubnets || props.securityGroups)) {
       validator.fail('vpcSubnets, securityGroups', 'they need a vpc');
     }
+    checkResourceTypeInRegion(this, CfnWorkforce.CFN_RESOURCE_TYPE_NAME, validator);
     validator.throwIfInvalid('Workforce', this.node.path);
     if (props.vpc && props.allowedSourceIps) {
       Annotations.of(this).addWarningV2(

@@ -8,6 +8,7 @@ import { Construct } from 'constructs';
 import { generateName } from './private/names';
 import { allowSageMakerToNotify } from './private/notifications';
 import { RegionalRegistry } from './private/regional-registry';
+import { checkResourceTypeInRegion } from './private/regions';
 import { DESCRIPTION, MAX_WORKTEAMS_PER_REGION, SNS_TOPIC_ARN, WORKTEAM_NAME } from './private/rules';
 import { certainlyDifferent } from './private/same-value';
 import { validateTags } from './private/tags';
@@ -365,6 +366,7 @@ export class Workteam extends WorkteamBase {
     if (props.workerAccess) {
       validateWorkerAccess(props.workerAccess, validator);
     }
+    checkResourceTypeInRegion(this, CfnWorkteam.CFN_RESOURCE_TYPE_NAME, validator);
     if (props.notificationTopic) {
       const before = validator.errors.length;
       validator.string('notificationTopic ARN', props.notificationTopic.topicArn, SNS_TOPIC_ARN);
