@@ -732,11 +732,11 @@ describe('props that break one rule fail at synth, naming the property', () => {
           const engineSaysMissing = cfnDiagnostics({ Resources: { Workforce: { Type: 'AWS::SageMaker::Workforce', Properties: {} } } }, { region }).some(
             (d) => d.ruleId === 'F3006',
           );
-          const build = () => oidcWorkforceWith(() => ({}))(stack);
+          const define = () => oidcWorkforceWith(() => ({}))(stack);
           if (engineSaysMissing) {
-            expect(build).toThrow(new RegExp(`region: AWS::SageMaker::Workforce does not exist in ${region} `));
+            expect(define).toThrow(new RegExp(`region: AWS::SageMaker::Workforce does not exist in ${region} `));
           } else {
-            expect(build).not.toThrow();
+            expect(define).not.toThrow();
           }
         },
         { numRuns: Math.min(NUM_RUNS, regions.length * 3) },
