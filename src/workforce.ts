@@ -7,6 +7,7 @@ import { aws_sagemaker as sagemakerRefs } from 'aws-cdk-lib/interfaces';
 import { Construct, Dependable, IConstruct, IDependable } from 'constructs';
 import { generateName } from './private/names';
 import { COGNITO_IDENTITY_RULE, COGNITO_LABELS, RegionalRegistry, WORKFORCE_RULE } from './private/regional-registry';
+import { checkResourceTypeInRegion } from './private/regions';
 import {
   CIDR,
   SECURITY_GROUP_ID,
@@ -293,6 +294,7 @@ export class Workforce extends WorkforceBase {
     if (!props.vpc && (props.vpcSubnets || props.securityGroups)) {
       validator.fail('vpcSubnets, securityGroups', 'they need a vpc');
     }
+    checkResourceTypeInRegion(this, CfnWorkforce.CFN_RESOURCE_TYPE_NAME, validator);
     validator.throwIfInvalid('Workforce', this.node.path);
     if (props.vpc && props.allowedSourceIps) {
       Annotations.of(this).addWarningV2(

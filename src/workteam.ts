@@ -8,6 +8,7 @@ import { Construct } from 'constructs';
 import { generateName } from './private/names';
 import { allowSageMakerToNotify } from './private/notifications';
 import { COGNITO_IDENTITY_RULE, COGNITO_LABELS, RegionalRegistry, WORKFORCE_RULE, WORKTEAM_LIMIT, WORKTEAM_NAME_RULE } from './private/regional-registry';
+import { checkResourceTypeInRegion } from './private/regions';
 import { DESCRIPTION, SNS_TOPIC_ARN, WORKTEAM_NAME } from './private/rules';
 import { certainlyDifferent } from './private/same-value';
 import { stackLocalAttribute } from './private/stack-local-attribute';
@@ -416,6 +417,7 @@ export class Workteam extends WorkteamBase {
     if (props.workerAccess) {
       validateWorkerAccess(props.workerAccess, validator);
     }
+    checkResourceTypeInRegion(this, CfnWorkteam.CFN_RESOURCE_TYPE_NAME, validator);
     if (props.notificationTopic) {
       const before = validator.errors.length;
       validator.string('notificationTopic ARN', props.notificationTopic.topicArn, SNS_TOPIC_ARN);

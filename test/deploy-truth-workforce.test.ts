@@ -1,8 +1,9 @@
 import { SecretValue, Stack } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { RegionInfo } from 'aws-cdk-lib/region-info';
 import * as fc from 'fast-check';
-import { apiModelReport, deployTruthStack, javaPatternToRegExp, loadSageMakerModel, synthTemplate, validateAgainstCfnSchema } from './deploy-truth';
+import { apiModelReport, cfnDiagnostics, deployTruthStack, javaPatternToRegExp, loadSageMakerModel, synthTemplate, validateAgainstCfnSchema } from './deploy-truth';
 import { OidcIdentityProps, Workforce, WorkforceIdentity, WorkforceIpAddressType, WorkforceProps } from '../src';
 import * as arb from './deploy-truth/arbitraries';
 import {
@@ -12,6 +13,7 @@ import {
   countProblem,
   escape,
   expectRejected,
+  NUM_RUNS,
   patternProblem,
   QUOTED,
   stringProblem,
@@ -718,6 +720,31 @@ describe('props that break one rule fail at synth, naming the property', () => {
         })),
       );
       assertProperty(broken, expectRejected);
+    },
+    TIMEOUT_MS,
+  );
+
+  // The library's data (src/private/resource-regions.ts) against the engine itself, region by region.
+  test(
+    'region: a workforce fails at synth exactly in the regions where CloudFormation Validate reports F3006 for AWS::SageMaker::Workforce',
+    () => {
+      const regions = RegionInfo.regions.map((region) => region.name);
+      assertProperty(
+        fc.constantFrom(...regions),
+        (region) => {
+          const stack = deployTruthStack({ account: '123456789012', region });
+          const engineSaysMissing = cfnDiagnostics({ Resources: { Workforce: { Type: 'AWS::SageMaker::Workforce', Properties: {} } } }, { region }).some(
+            (d) => d.ruleId === 'F3006',
+          );
+          const define = () => oidcWorkforceWith(() => ({}))(stack);
+          if (engineSaysMissing) {
+            expect(define).toThrow(new RegExp(`region: AWS::SageMaker::Workforce does not exist in ${region} `));
+          } else {
+            expect(define).not.toThrow();
+          }
+        },
+        { numRuns: Math.min(NUM_RUNS, regions.length * 3) },
+      );
     },
     TIMEOUT_MS,
   );

@@ -2,9 +2,10 @@ import { Stack } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sns from 'aws-cdk-lib/aws-sns';
+import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { Construct } from 'constructs';
 import * as fc from 'fast-check';
-import { DEPLOY_TRUTH_ENV, deployTruth, deployTruthStack, loadSageMakerModel, sdkCallsOf, shapeAt, synthTemplate } from './deploy-truth';
+import { cfnDiagnostics, DEPLOY_TRUTH_ENV, deployTruth, deployTruthStack, loadSageMakerModel, sdkCallsOf, shapeAt, synthTemplate } from './deploy-truth';
 import { WorkerAccessConfiguration, Workforce, Workteam, WorkteamMembers, WorkteamOptions } from '../src';
 import * as arb from './deploy-truth/arbitraries';
 import {
@@ -14,6 +15,7 @@ import {
   countProblem,
   escape,
   expectRejected,
+  NUM_RUNS,
   patternProblem,
   QUOTED,
   stringProblem,
@@ -578,6 +580,32 @@ describe('props that break one rule fail at synth, naming the property', () => {
           },
           problem: /^workerAccess: restrictS3PresignedUrlsToSourceIp and restrictS3PresignedUrlsToVpcSourceIp cannot both be true/,
         }),
+      );
+    },
+    TIMEOUT_MS,
+  );
+
+  // The library's data (src/private/resource-regions.ts) against the engine itself, region by region.
+  test(
+    'region: a team fails at synth exactly in the regions where CloudFormation Validate reports F3006 for AWS::SageMaker::Workteam',
+    () => {
+      const regions = RegionInfo.regions.map((region) => region.name);
+      assertProperty(
+        fc.constantFrom(...regions),
+        (region) => {
+          const stack = deployTruthStack({ ...DEPLOY_TRUTH_ENV, region });
+          const engineSaysMissing = cfnDiagnostics(
+            { Resources: { Team: { Type: 'AWS::SageMaker::Workteam', Properties: {} } } },
+            { region },
+          ).some((d) => d.ruleId === 'F3006');
+          const build = () => Workteam.fromOidcGroups(stack, 'Team', { groups: ['labelers'] });
+          if (engineSaysMissing) {
+            expect(build).toThrow(new RegExp(`region: AWS::SageMaker::Workteam does not exist in ${region} `));
+          } else {
+            expect(build).not.toThrow();
+          }
+        },
+        { numRuns: Math.min(NUM_RUNS, regions.length * 3) },
       );
     },
     TIMEOUT_MS,
