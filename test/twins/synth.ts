@@ -3,8 +3,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { LabelingTeamStack } from '../../examples/labeling-team-stack';
 import { TWINS } from './index';
+import { LabelingTeamStack } from '../../examples/labeling-team-stack';
 
 /**
  * Synthesizes every TypeScript twin app into `<outdir>/<name>.template.json`, the templates the Python, Java and
