@@ -19,7 +19,7 @@ npx projen package:python
 echo "python: wheel built in ${SECONDS}s: $(ls dist/python/*.whl)"
 
 SECONDS=0
-"$python" -m venv "$work/venv"
+"$python" -m venv "$work/venv" || { echo "python: '$python -m venv' failed: on Debian, install python3-venv"; exit 1; }
 "$work/venv/bin/pip" install --quiet --disable-pip-version-check -r test/python/requirements.txt dist/python/*.whl
 echo "python: virtual environment installed in ${SECONDS}s"
 
