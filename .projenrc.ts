@@ -55,8 +55,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
   // built, never when it is installed; the SDK stays outside the bundle (the runtime has it).
   lambdaOptions: { runtime: awscdk.LambdaRuntime.NODEJS_24_X },
 
-  // Configured for Construct Hub; their builds need PyPI, Maven, NuGet and the Go proxy, so the default
-  // `package` task below builds only the npm tarball (see README, "Releasing").
+  // Configured for Construct Hub. `package` below builds only the npm tarball; scripts/test-python.sh builds and tests
+  // the Python package (README, "Packages and releases").
   publishToPypi: {
     distName: 'cdk-sagemaker-workteam',
     module: 'cdk_sagemaker_workteam',
@@ -91,9 +91,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
   tsconfigDevFile: 'tsconfig.dev.json',
   tsconfigDev: { include: ['examples/**/*.ts'] },
   npmIgnoreOptions: {
-    ignorePatterns: ['/examples/', '/rosetta/', '/scripts/', '/cdk.json', '/.ci/', 'cdk.out/', '/.jsii.tabl.json', '/.pacmak-python/', '/stryker.config.json', '/reports/', '/.stryker-tmp/', '/.bench/'],
+    ignorePatterns: ['/examples/', '/rosetta/', '/scripts/', '/cdk.json', '/.ci/', 'cdk.out/', '/.jsii.tabl.json', '/stryker.config.json', '/.cfnlintrc.yaml', '/CONTRIBUTING.md', '/reports/', '/.stryker-tmp/', '/.bench/'],
   },
-  gitignore: ['cdk.out/', '*.tgz', '.pacmak-python/', '.jsii.tabl.json', '.stryker-tmp/', 'reports/'],
+  gitignore: ['cdk.out/', '*.tgz', '__pycache__/', '.jsii.tabl.json', '.stryker-tmp/', 'reports/'],
 });
 
 project.eslint?.addLintPattern('examples');
@@ -117,8 +117,8 @@ project.tsconfigDev.file.addOverride('include', [
 // jsii prints a banner on Node 20 (end of life): the build supports Node 20 on purpose.
 project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '20');
 
-// Packaging for PyPI, Maven, NuGet and Go needs registries this build must not reach: `build` packages npm only,
-// and the per-language tasks (`package:python`, `package:java`, ...) stay for a release machine.
+// `build` packages npm only: the other languages are built and tested after it (scripts/verify.sh), and a release
+// machine builds them all with `package-all`.
 const packageTask = project.tasks.tryFind('package');
 packageTask?.reset();
 packageTask?.spawn(project.tasks.tryFind('package:js')!);
@@ -135,11 +135,12 @@ const rosetta = project.addTask('rosetta:extract', {
 });
 project.postCompileTask.spawn(rosetta);
 
-// The Python distribution, built offline (see scripts/build-python.sh); Java, .NET and Go need registries
-// this build cannot reach and are built by a release machine with `npx projen package-all`.
-project.addTask('package:python-offline', {
-  description: 'Build and check the Python wheel and sdist offline (jsii-pacmak --code-only, python3-build, twine)',
-  exec: 'bash scripts/build-python.sh',
+// The Python package as Python users get it: the wheel of `package:python` installed in a new virtual environment with
+// the pinned aws-cdk-lib and constructs from PyPI, pytest over test/python/ (apps against their TypeScript twins in
+// test/twins/, bad input, the README examples in Python) and cfn-lint over every template the tests synthesize.
+project.addTask('test:python', {
+  description: 'Build the Python wheel, install it in a new virtualenv and run pytest and cfn-lint (test/python/)',
+  exec: 'bash scripts/test-python.sh',
 });
 
 // The example CDK app: `npx cdk synth` synthesizes it without touching the network.

@@ -1,31 +1,42 @@
 #!/usr/bin/env bash
 # The README's test command: the whole projen build (projen synth, jsii, API.md, jest with coverage, eslint,
-# npm tarball), failing when the build changed a committed file (projen's anti-tamper check), and closing
-# with the test totals in the form "N passed, N failed".
+# npm tarball), failing when the build changed a committed file (projen's anti-tamper check), then the Python
+# package and cfn-lint (scripts/test-python.sh), closing with the test totals of jest and pytest in the form
+# "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
 tree_state() { git status --porcelain=v1 --untracked-files=all; git diff HEAD --binary | sha256sum; }
 report=test-reports/junit.xml
 
+# The sum of one attribute of every <testsuite> element of the JUnit reports of every runner: jest's
+# (test-reports/junit.xml), pytest's (test-reports/python.xml) and, with VERIFY_GO=1, go test's (test-reports/go.xml).
+sum_suites() {
+  grep -ho '<testsuite [^>]*>' "${reports[@]}" | sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p" | awk '{ s += $1 } END { print s + 0 }'
+}
+
 print_totals() {
+  mkdir -p test-reports
+  reports=()
+  for file in test-reports/*.xml; do [ -f "$file" ] && reports+=("$file"); done
   if [ ! -f "$report" ]; then
     echo "no test report at $report: jest did not run"
-    mkdir -p test-reports
+  fi
+  if [ "${#reports[@]}" -eq 0 ]; then
     echo "0 passed, 0 failed" | tee test-reports/totals.txt
     return
   fi
-  local head tests failures errors skipped
-  head=$(grep -o '<testsuites [^>]*>' "$report" | head -n 1)
-  tests=$(sed -n 's/.* tests="\([0-9]*\)".*/\1/p' <<<"$head")
-  failures=$(sed -n 's/.* failures="\([0-9]*\)".*/\1/p' <<<"$head")
-  errors=$(sed -n 's/.* errors="\([0-9]*\)".*/\1/p' <<<"$head")
-  skipped=$(grep -o '<testsuite [^>]*>' "$report" | sed -n 's/.* skipped="\([0-9]*\)".*/\1/p' | awk '{ s += $1 } END { print s + 0 }')
+  local tests failures errors skipped
+  tests=$(sum_suites tests)
+  failures=$(sum_suites failures)
+  errors=$(sum_suites errors)
+  skipped=$(sum_suites skipped)
   local failed=$((failures + errors))
+  echo "test reports: ${reports[*]}"
   echo "$((tests - failed - skipped)) passed, ${failed} failed, ${skipped} skipped" | tee test-reports/totals.txt
 }
 
-rm -f "$report"
+rm -f test-reports/*.xml
 before=$(tree_state)
 npx projen build
 status=$?
@@ -34,6 +45,14 @@ if [ "$status" -eq 0 ] && [ "$before" != "$(tree_state)" ]; then
   git status --short
   git --no-pager diff --stat
   status=1
+fi
+# The Python package as Python users get it, and cfn-lint over the templates: it needs the jsii build. The Go module
+# only with VERIFY_GO=1 (scripts/test-go.sh: about 5 minutes more with an empty module cache).
+if [ "$status" -eq 0 ]; then
+  bash scripts/test-python.sh || status=1
+  if [ "${VERIFY_GO:-0}" = 1 ]; then
+    bash scripts/test-go.sh || status=1
+  fi
 fi
 print_totals
 exit "$status"
