@@ -44,7 +44,7 @@ const workforce = new Workforce(stack, 'Workforce', {
 
 const labelers = new cognito.UserPoolGroup(stack, 'LabelersGroup', { userPool, groupName: 'integ-vpc-labelers' });
 const reviewers = new cognito.UserPoolGroup(stack, 'ReviewersGroup', { userPool, groupName: 'integ-vpc-reviewers' });
-// No workforce given: the team belongs to the workforce this app defines in its account and region.
+// No workforce given: the team joins the workforce of its own stack.
 const team = new Workteam(stack, 'Team', {
   members: WorkteamMembers.fromCognitoGroups(userPool, userPoolClient, [labelers, reviewers]),
   description: 'Integration test work team of a VPC workforce',
