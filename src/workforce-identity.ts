@@ -19,7 +19,8 @@ import { IdentityProviderType } from './workteam-members';
  * The OpenID Connect identity provider of a workforce.
  *
  * Its client must send the claims `sagemaker:groups`, `sagemaker:sub`, `sagemaker:client_id` and
- * `sagemaker:name`, and allow the redirect URI `https://<workforce sub-domain>/oauth2/idpresponse`.
+ * `sagemaker:name`, and allow the redirect URI of the worker portal: `https://`, the workforce's `subDomain`,
+ * then `/oauth2/idpresponse`.
  */
 export interface OidcIdentityProps {
   /**
@@ -127,9 +128,8 @@ class CognitoIdentity extends WorkforceIdentity {
   }
 
   public _render(validator: Validator, _scope: IConstruct) {
-    validator
-      .string('identity user pool id', this.userPool.userPoolId, COGNITO_USER_POOL_ID)
-      .string('identity app client id', this.userPoolClient.userPoolClientId, CLIENT_ID);
+    validator.string('identity user pool id', this.userPool.userPoolId, COGNITO_USER_POOL_ID);
+    validator.string('identity app client id', this.userPoolClient.userPoolClientId, CLIENT_ID);
     return { cognitoConfig: { userPool: this.userPool.userPoolId, clientId: this.userPoolClient.userPoolClientId } };
   }
 }

@@ -23,6 +23,7 @@ import { stackLocalAttribute } from './private/stack-local-attribute';
 import { validateTags, WORKFORCE_TAG_RULES } from './private/tags';
 import { quote, Validator } from './private/validation';
 import { WorkerPortalUrls } from './private/worker-portal-urls';
+import { ipv6CidrBlocksOf } from './private/vpc-ipv6';
 import { WorkforceIdentity } from './workforce-identity';
 import { IdentityProviderType } from './workteam-members';
 
@@ -285,10 +286,20 @@ export class Workforce extends WorkforceBase {
     this.identityProviderType = props.identity.identityProviderType;
     this.vpc = props.vpc;
 
-    const validator = new Validator().string('workforceName', this.physicalName, WORKFORCE_NAME);
+    const validator = new Validator();
+    validator.string('workforceName', this.physicalName, WORKFORCE_NAME);
     const identityConfig = props.identity._render(validator, this);
     const sourceIpConfig = renderSourceIps(props.allowedSourceIps, validator);
-    const securityGroups = props.vpc ? props.securityGroups ?? this.defaultSecurityGroups(props.vpc, validator) : [];
+    const dualStack = props.ipAddressType === WorkforceIpAddressType.DUAL_STACK;
+    const ipv6Blocks = props.vpc ? ipv6CidrBlocksOf(props.vpc) : undefined;
+    if (dualStack && ipv6Blocks?.length === 0) {
+      validator.fail(
+        'ipAddressType',
+        `DUAL_STACK needs a VPC with an IPv6 CIDR block, and the vpc '${props.vpc!.node.path}' has none: create it with ipProtocol: ec2.IpProtocol.DUAL_STACK`,
+      );
+    }
+    const defaultIpv6Blocks = dualStack ? ipv6Blocks : undefined;
+    const securityGroups = props.vpc ? props.securityGroups ?? this.defaultSecurityGroups(props.vpc, validator, defaultIpv6Blocks) : [];
     this.portalConnections = props.vpc ? new ec2.Connections({ securityGroups }) : undefined;
     const workforceVpcConfig = props.vpc ? renderVpc(props, securityGroups, validator) : undefined;
     if (!props.vpc && (props.vpcSubnets || props.securityGroups)) {
@@ -437,8 +448,11 @@ export class Workforce extends WorkforceBase {
     return errors;
   }
 
-  /** A new security group allowing HTTPS from the VPC's CIDR block; none (a problem) when the block is unknown. */
-  private defaultSecurityGroups(vpc: ec2.IVpc, validator: Validator): ec2.ISecurityGroup[] {
+  /**
+   * A new security group allowing HTTPS from the VPC's CIDR block, and from its IPv6 blocks when the portal is
+   * dual-stack; none (a problem) when the block is unknown.
+   */
+  private defaultSecurityGroups(vpc: ec2.IVpc, validator: Validator, ipv6Blocks: ec2.CfnVPCCidrBlock[] = []): ec2.ISecurityGroup[] {
     const cidrBlock = cidrBlockOf(vpc);
     if (cidrBlock === undefined) {
       validator.fail(
@@ -454,6 +468,15 @@ export class Workforce extends WorkforceBase {
       allowAllOutbound: false,
     });
     securityGroup.addIngressRule(ec2.Peer.ipv4(cidrBlock), ec2.Port.tcp(443), 'HTTPS to the worker portal from the VPC');
+    ipv6Blocks.forEach((block, index) => {
+      // The VPC's Ipv6CidrBlocks attribute lists a block once its VPCCidrBlock exists.
+      securityGroup.node.addDependency(block);
+      securityGroup.addIngressRule(
+        ec2.Peer.ipv6(Fn.select(index, (vpc.node.defaultChild as ec2.CfnVPC).attrIpv6CidrBlocks)),
+        ec2.Port.tcp(443),
+        'HTTPS to the worker portal from the VPC over IPv6',
+      );
+    });
     return [securityGroup];
   }
 
@@ -474,7 +497,9 @@ export class Workforce extends WorkforceBase {
 }
 
 function importedWorkforce(scope: Construct, id: string, attrs: WorkforceAttributes, arn?: string): IWorkforce {
-  new Validator().string('workforceName', attrs.workforceName, WORKFORCE_NAME).throwIfInvalid('Workforce', `${scope.node.path}/${id}`);
+  const validator = new Validator();
+  validator.string('workforceName', attrs.workforceName, WORKFORCE_NAME);
+  validator.throwIfInvalid('Workforce', `${scope.node.path}/${id}`);
 
   class Import extends WorkforceBase {
     public readonly workforceName = attrs.workforceName;
@@ -538,9 +563,7 @@ function renderSourceIps(cidrs: string[] | undefined, validator: Validator): Cfn
   validator.count('allowedSourceIps', cidrs, SOURCE_IP_CIDRS);
   if (!Token.isUnresolved(cidrs)) {
     cidrs.forEach((cidr, index) => {
-      const before = validator.errors.length;
-      validator.string(`allowedSourceIps[${index}]`, cidr, CIDR);
-      if (validator.errors.length === before && !Token.isUnresolved(cidr) && !isCidr(cidr)) {
+      if (validator.string(`allowedSourceIps[${index}]`, cidr, CIDR) && !Token.isUnresolved(cidr) && !isCidr(cidr)) {
         validator.fail(`allowedSourceIps[${index}]`, `${quote(cidr)} is not an IPv4 or IPv6 CIDR block such as 203.0.113.0/24 or 2001:db8::/32`);
       }
     });

@@ -185,7 +185,7 @@ export interface WorkteamOptions {
   /**
    * A description of the work team, 1 to 200 characters on one line.
    *
-   * @default - "Private work team <construct path>"
+   * @default - "Private work team " followed by the construct path of the team
    */
   readonly description?: string;
 
@@ -410,19 +410,17 @@ export class Workteam extends WorkteamBase {
     this.workforce = props.workforce;
     this.notificationTopic = props.notificationTopic;
 
-    const validator = new Validator()
-      .string('workteamName', name, WORKTEAM_NAME)
-      .string('description', props.description, DESCRIPTION);
+    const validator = new Validator();
+    validator.string('workteamName', name, WORKTEAM_NAME);
+    validator.string('description', props.description, DESCRIPTION);
     const memberDefinitions = props.members._render(validator, this.env.region, props.workforce);
     if (props.workerAccess) {
       validateWorkerAccess(props.workerAccess, validator);
     }
     checkResourceTypeInRegion(this, CfnWorkteam.CFN_RESOURCE_TYPE_NAME, validator);
     if (props.notificationTopic) {
-      const before = validator.errors.length;
-      validator.string('notificationTopic ARN', props.notificationTopic.topicArn, SNS_TOPIC_ARN);
       // Of a topic that is not one, its region and account say nothing more.
-      if (validator.errors.length === before) {
+      if (validator.string('notificationTopic ARN', props.notificationTopic.topicArn, SNS_TOPIC_ARN)) {
         allowSageMakerToNotify(this, name, props.notificationTopic, validator);
       }
     }

@@ -192,7 +192,7 @@ const validCidrs = arb.arrayOf(
 
 /** A VPC defined here, or imported with its CIDR block (which a default security group needs) or not. */
 type VpcSpec =
-  | { kind: 'defined'; securityGroups?: string[] }
+  | { kind: 'defined'; securityGroups?: string[]; dualStack?: boolean }
   | { kind: 'imported'; vpcId: string; cidr?: string; subnets: string[]; securityGroups?: string[] };
 
 const uniqueIds = (shape: typeof shapes.subnetId, prefix: string, count: { min?: number; max?: number }) =>
@@ -225,14 +225,21 @@ interface WorkforceSpec {
   readonly tags?: Record<string, string>;
 }
 
-const validWorkforce = (identity: fc.Arbitrary<CognitoSpec | OidcSpec>): fc.Arbitrary<WorkforceSpec> => fc.record({
-  identity,
-  workforceName: fc.option(arb.validNameOf(shapes.workforceName), { nil: undefined }),
-  allowedSourceIps: fc.option(validCidrs, { nil: undefined }),
-  vpc: fc.option(vpcSpec, { nil: undefined }),
-  ipAddressType: fc.option(fc.constantFrom(...IP_ADDRESS_TYPES), { nil: undefined }),
-  tags: fc.option(validTagsOf(shapes, 'AWS::SageMaker::Workforce'), { nil: undefined }),
-});
+/** A dual-stack workforce in a VPC of the app needs a dual-stack VPC; an IPv4 one may be in either. */
+const validWorkforce = (identity: fc.Arbitrary<CognitoSpec | OidcSpec>): fc.Arbitrary<WorkforceSpec> => fc
+  .record({
+    identity,
+    workforceName: fc.option(arb.validNameOf(shapes.workforceName), { nil: undefined }),
+    allowedSourceIps: fc.option(validCidrs, { nil: undefined }),
+    vpc: fc.option(vpcSpec, { nil: undefined }),
+    ipAddressType: fc.option(fc.constantFrom(...IP_ADDRESS_TYPES), { nil: undefined }),
+    tags: fc.option(validTagsOf(shapes, 'AWS::SageMaker::Workforce'), { nil: undefined }),
+    dualStackVpc: fc.boolean(),
+  })
+  .map(({ dualStackVpc, ...spec }) => {
+    const dualStack = dualStackVpc || spec.ipAddressType === WorkforceIpAddressType.DUAL_STACK;
+    return spec.vpc?.kind === 'defined' ? { ...spec, vpc: { ...spec.vpc, dualStack } } : spec;
+  });
 
 const SECRET = SecretValue.secretsManager('labeling/oidc');
 
@@ -268,7 +275,12 @@ function vpcProps(stack: Stack, spec: VpcSpec): Pick<WorkforceProps, 'vpc' | 'se
   const vpc =
     spec.kind === 'imported'
       ? ec2.Vpc.fromVpcAttributes(stack, 'Vpc', { vpcId: spec.vpcId, vpcCidrBlock: spec.cidr, availabilityZones: ['us-east-1a'], privateSubnetIds: spec.subnets })
-      : new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 0, subnetConfiguration: [{ name: 'private', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }] });
+      : new ec2.Vpc(stack, 'Vpc', {
+        maxAzs: 2,
+        natGateways: 0,
+        ipProtocol: spec.dualStack ? ec2.IpProtocol.DUAL_STACK : ec2.IpProtocol.IPV4_ONLY,
+        subnetConfiguration: [{ name: 'private', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }],
+      });
   const securityGroups = spec.securityGroups?.map((id, i) => ec2.SecurityGroup.fromSecurityGroupId(stack, `Sg${i}`, id));
   return { vpc, securityGroups };
 }
@@ -359,6 +371,12 @@ describe('valid props synthesize a workforce that CloudFormation and SageMaker a
 
     expectBothCheckersAccept(template);
     expectCarried(workforceProperties(template), spec);
+    if (spec.vpc?.kind === 'defined' && spec.vpc.securityGroups === undefined) {
+      // the default security group: HTTPS from the VPC, and over IPv6 too for a dual-stack portal
+      const groups = Object.values<any>(template.Resources).filter((resource) => resource.Type === 'AWS::EC2::SecurityGroup');
+      const ipv6Rules = groups.flatMap((group) => group.Properties.SecurityGroupIngress).filter((rule: any) => rule.CidrIpv6 !== undefined);
+      expect(ipv6Rules).toHaveLength(spec.ipAddressType === WorkforceIpAddressType.DUAL_STACK ? 1 : 0);
+    }
   };
 
   test(
@@ -668,7 +686,7 @@ describe('props that break one rule fail at synth, naming the property', () => {
   );
 
   test(
-    'VPC: an id that is no EC2 id (also of 9 to 16 digits), too many subnets, no or too many security groups, subnets or security groups without a vpc',
+    'VPC: an id that is no EC2 id (also of 9 to 16 digits), too many subnets, no or too many security groups, subnets or security groups without a vpc, dual-stack without IPv6',
     () => {
       const idOf = (prefix: string, digits: number) =>
         fc.array(fc.constantFrom(...'0123456789abcdef'), { minLength: digits, maxLength: digits }).map((hex) => `${prefix}${hex.join('')}`);
@@ -712,6 +730,11 @@ describe('props that break one rule fail at synth, naming the property', () => {
         fc.constant<Broken>({
           build: oidcWorkforceWith((stack) => ({ securityGroups: [ec2.SecurityGroup.fromSecurityGroupId(stack, 'Sg', 'sg-0123456789abcdef0')] })),
           problem: /^vpcSubnets, securityGroups: they need a vpc$/,
+        }),
+        // a dual-stack portal in a VPC of the app without an IPv6 block
+        fc.constant<Broken>({
+          build: oidcWorkforceWith((stack) => ({ ...vpcProps(stack, { kind: 'defined', dualStack: false }), ipAddressType: WorkforceIpAddressType.DUAL_STACK })),
+          problem: /^ipAddressType: DUAL_STACK needs a VPC with an IPv6 CIDR block, and the vpc 'Stack\/Vpc' has none/,
         }),
         // no security groups, and a VPC without the CIDR block the default security group needs
         fc.record({ vpcId, subnets: subnets(2) }).map((v): Broken => ({

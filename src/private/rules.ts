@@ -66,7 +66,8 @@ export const OIDC_CLIENT_ID: StringRule = {
   min: 1,
   max: 1024,
   pattern: /^[A-Za-z0-9_+]+$/,
-  allowed: 'ASCII letters, digits, _ and + (CloudFormation pattern ^[\\w+]+$)',
+  shownPattern: '^[\\w+]+$',
+  allowed: 'ASCII letters, digits, _ and +',
 };
 
 export const OIDC_GROUPS: CountRule = { min: 1, max: 10 };

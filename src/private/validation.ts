@@ -1,5 +1,8 @@
 import { Token } from 'aws-cdk-lib';
 
+/** Patterns longer than this are not shown in errors: the rule's words say what it allows. */
+const MAX_SHOWN_PATTERN = 100;
+
 /**
  * A constraint on a string: length bounds and an optional pattern, as the SageMaker API model states them.
  *
@@ -12,9 +15,9 @@ export interface StringRule {
   /** Matched against the whole value. */
   readonly pattern?: RegExp;
   /**
-   * The pattern as error messages show it, when its source is too long to show.
+   * The pattern as error messages show it, when its source is not what the service states.
    *
-   * @default - the pattern's source
+   * @default - the pattern's source, when it has at most 100 characters
    */
   readonly shownPattern?: string;
   /** What the pattern allows, in words, for error messages. */
@@ -28,7 +31,8 @@ export interface CountRule {
 }
 
 /**
- * Collects every rule a construct's input breaks, so that one error names all of them.
+ * Collects every rule a construct's input breaks, so that one error names all of them: one problem per broken
+ * rule, each naming the property, its value and the rule.
  *
  * Values that are tokens are never judged: their value is known only at deployment.
  */
@@ -45,32 +49,41 @@ export class Validator {
     return this;
   }
 
-  /** Checks an optional string against a rule. */
-  public string(property: string, value: string | undefined, rule: StringRule): this {
+  /**
+   * Checks an optional string against a rule: its length first, then its pattern (one problem at most).
+   *
+   * @returns whether the value passed (true for undefined and tokens, which are not judged)
+   */
+  public string(property: string, value: string | undefined, rule: StringRule): boolean {
     if (value === undefined || Token.isUnresolved(value)) {
-      return this;
+      return true;
     }
-    const shown = quote(value);
     if (value.length < rule.min || value.length > rule.max) {
       const bounds = rule.min === rule.max ? `${rule.min}` : `${rule.min} to ${rule.max}`;
-      return this.fail(property, `${shown} has ${value.length} characters; it must have ${bounds}`);
+      this.fail(property, `${quote(value, false)} has ${value.length} characters; it must have ${bounds}`);
+      return false;
     }
     if (rule.pattern && !rule.pattern.test(value)) {
-      const allowed = rule.allowed ? `${rule.allowed} ` : '';
-      return this.fail(property, `${shown} is not allowed; it must be ${allowed}(pattern ${rule.shownPattern ?? rule.pattern.source})`);
+      this.fail(property, `${quote(value)} is not allowed; it must be ${describePattern(rule)}`);
+      return false;
     }
-    return this;
+    return true;
   }
 
-  /** Checks the number of items of an optional list; a list token is not judged. */
-  public count(property: string, values: readonly unknown[] | undefined, rule: CountRule): this {
+  /**
+   * Checks the number of items of an optional list; a list token is not judged.
+   *
+   * @returns whether the count passed
+   */
+  public count(property: string, values: readonly unknown[] | undefined, rule: CountRule): boolean {
     if (values === undefined || Token.isUnresolved(values)) {
-      return this;
+      return true;
     }
     if (values.length < rule.min || values.length > rule.max) {
-      return this.fail(property, `has ${values.length} items; it must have ${rule.min} to ${rule.max}`);
+      this.fail(property, `has ${values.length} items; it must have ${rule.min} to ${rule.max}`);
+      return false;
     }
-    return this;
+    return true;
   }
 
   /**
@@ -87,8 +100,21 @@ export class Validator {
   }
 }
 
-/** A value as shown in an error: quoted, with control characters escaped, shortened when long. */
-export function quote(value: string): string {
+/** What a rule's pattern allows: its words, with the pattern when it is short enough to read. */
+function describePattern(rule: StringRule): string {
+  const pattern = rule.shownPattern ?? rule.pattern!.source;
+  const shown = pattern.length <= MAX_SHOWN_PATTERN ? `(pattern ${pattern})` : undefined;
+  return [rule.allowed, shown].filter((part) => part !== undefined).join(' ') || 'what its pattern allows';
+}
+
+/**
+ * A value as shown in an error: quoted, with control characters escaped, shortened when long, then followed by
+ * its length (unless `withLength` is false, for a message that states the length itself).
+ */
+export function quote(value: string, withLength = true): string {
   const json = JSON.stringify(value).replace(/[\u0085\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  return json.length > 80 ? `${json.slice(0, 70)}..." (${value.length} characters)` : json;
+  if (json.length <= 80) {
+    return json;
+  }
+  return `${json.slice(0, 70)}..."${withLength ? ` (${value.length} characters)` : ''}`;
 }

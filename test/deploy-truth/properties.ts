@@ -50,17 +50,20 @@ export function escape(text: string): string {
 export const QUOTED = '".*"(?: \\(\\d+ characters\\))?';
 
 /**
- * `property: "<value>" has N characters; it must have min to max`, as the library words it. Without `min` (the
- * model gives some strings none: their pattern makes them non-empty), any minimum.
+ * `property: "<value>" has N characters; it must have min to max`, as the library words it, the length stated once.
+ * Without `min` (the model gives some strings none: their pattern makes them non-empty), any minimum.
  */
 export function lengthProblem(property: string, value: string, min: number | undefined, max: number): RegExp {
   const bounds = min === undefined ? `\\d+ to ${max}` : `${min} to ${max}`;
-  return new RegExp(`^${escape(property)}: ${QUOTED} has ${value.length} characters; it must have ${bounds}$`, 's');
+  return new RegExp(`^${escape(property)}: ".*" has ${value.length} characters; it must have ${bounds}$`, 's');
 }
 
-/** `property: "<value>" is not allowed; it must be ...`, as the library words it. */
+/**
+ * `property: "<value>" is not allowed; it must be <words> (pattern <pattern>)`, as the library words it: the
+ * pattern only when it has at most 100 characters, the words (or the pattern) always.
+ */
 export function patternProblem(property: string): RegExp {
-  return new RegExp(`^${escape(property)}: ${QUOTED} is not allowed; it must be .*\\(pattern .*\\)$`, 's');
+  return new RegExp(`^${escape(property)}: ${QUOTED} is not allowed; it must be (?!.*\\(pattern .{101,}\\)$).+$`, 's');
 }
 
 /** `property: has N items; it must have min to max`, as the library words it. */

@@ -1,31 +1,70 @@
+import { Token } from 'aws-cdk-lib';
 import { quote, Validator } from '../../src/private/validation';
 
 describe('Validator', () => {
-  test('has no errors for valid values and does not throw', () => {
-    const validator = new Validator().string('name', 'abc', { min: 1, max: 3, pattern: /^[a-z]+$/ }).count('list', [1], { min: 1, max: 1 });
+  test('has no errors for valid values, says they passed, and does not throw', () => {
+    const validator = new Validator();
 
+    expect(validator.string('name', 'abc', { min: 1, max: 3, pattern: /^[a-z]+$/ })).toBe(true);
+    expect(validator.count('list', [1], { min: 1, max: 1 })).toBe(true);
     expect(validator.errors).toEqual([]);
     expect(() => validator.throwIfInvalid('Thing', 'Stack/Thing')).not.toThrow();
   });
 
+  test('says whether a value failed, recording one problem', () => {
+    const validator = new Validator();
+
+    expect(validator.string('name', 'ABCD', { min: 1, max: 3, pattern: /^[a-z]+$/ })).toBe(false);
+    expect(validator.count('list', [], { min: 1, max: 2 })).toBe(false);
+    expect(validator.errors).toEqual(['name: "ABCD" has 4 characters; it must have 1 to 3', 'list: has 0 items; it must have 1 to 2']);
+  });
+
   test('states an exact length when the minimum and the maximum are equal', () => {
-    expect(new Validator().string('code', 'ab', { min: 3, max: 3 }).errors).toEqual(['code: "ab" has 2 characters; it must have 3']);
+    const validator = new Validator();
+    validator.string('code', 'ab', { min: 3, max: 3 });
+
+    expect(validator.errors).toEqual(['code: "ab" has 2 characters; it must have 3']);
+  });
+
+  test('states the length of a long value once', () => {
+    const validator = new Validator();
+    validator.string('description', 'x'.repeat(201), { min: 1, max: 200 });
+
+    expect(validator.errors).toEqual([`description: "${'x'.repeat(69)}..." has 201 characters; it must have 1 to 200`]);
   });
 
   test('shows the pattern alone when the rule does not say what it allows', () => {
-    expect(new Validator().string('code', 'AB', { min: 1, max: 3, pattern: /^[a-z]+$/ }).errors).toEqual([
-      'code: "AB" is not allowed; it must be (pattern ^[a-z]+$)',
-    ]);
+    const validator = new Validator();
+    validator.string('code', 'AB', { min: 1, max: 3, pattern: /^[a-z]+$/ });
+
+    expect(validator.errors).toEqual(['code: "AB" is not allowed; it must be (pattern ^[a-z]+$)']);
   });
 
-  test('shows the shown pattern instead of a long pattern source', () => {
-    const rule = { min: 1, max: 3, pattern: /^[a-z]+$/, shownPattern: 'lowercase ASCII', allowed: 'letters' };
+  test('shows the shown pattern instead of the pattern source', () => {
+    const validator = new Validator();
+    validator.string('code', 'AB', { min: 1, max: 3, pattern: /^[a-z]+$/, shownPattern: '^[\\p{Ll}]+$', allowed: 'letters' });
 
-    expect(new Validator().string('code', 'AB', rule).errors).toEqual(['code: "AB" is not allowed; it must be letters (pattern lowercase ASCII)']);
+    expect(validator.errors).toEqual(['code: "AB" is not allowed; it must be letters (pattern ^[\\p{Ll}]+$)']);
   });
 
-  test('skips undefined values', () => {
-    expect(new Validator().string('a', undefined, { min: 1, max: 1 }).count('b', undefined, { min: 1, max: 1 }).errors).toEqual([]);
+  test('never shows a pattern longer than 100 characters: the words say what is allowed', () => {
+    const long = new RegExp(`^(?:${Array.from({ length: 30 }, (_, i) => `a${i}`).join('|')})$`);
+    const validator = new Validator();
+    validator.string('code', 'b', { min: 1, max: 3, pattern: long, allowed: 'a and a number below 30' });
+    validator.string('other', 'b', { min: 1, max: 3, pattern: long });
+
+    expect(long.source.length).toBeGreaterThan(100);
+    expect(validator.errors).toEqual(['code: "b" is not allowed; it must be a and a number below 30', 'other: "b" is not allowed; it must be what its pattern allows']);
+  });
+
+  test('skips undefined values and tokens, which pass', () => {
+    const validator = new Validator();
+
+    expect(validator.string('a', undefined, { min: 1, max: 1 })).toBe(true);
+    expect(validator.string('a', Token.asString({ Ref: 'Name' }), { min: 1, max: 1 })).toBe(true);
+    expect(validator.count('b', undefined, { min: 1, max: 1 })).toBe(true);
+    expect(validator.count('b', Token.asList({ Ref: 'Names' }), { min: 5, max: 5 })).toBe(true);
+    expect(validator.errors).toEqual([]);
   });
 
   test('throws one error with the kind, the path and every problem', () => {
@@ -42,6 +81,10 @@ describe('quote', () => {
 
   test('shortens long values and gives their length', () => {
     expect(quote('x'.repeat(100))).toBe(`"${'x'.repeat(69)}..." (100 characters)`);
+  });
+
+  test('leaves the length out when asked, for messages that state it', () => {
+    expect(quote('x'.repeat(100), false)).toBe(`"${'x'.repeat(69)}..."`);
   });
 
   test('shows a value whole up to 80 characters with its quotes', () => {

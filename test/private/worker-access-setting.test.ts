@@ -118,14 +118,22 @@ describe('worker access limits', () => {
     expect(call.ignoreErrorCodesMatching).toBe('ResourceNotFound|ValidationException');
   });
 
-  test('may call UpdateWorkteam on this team only', () => {
-    const template = teamWith({ restrictS3PresignedUrlsToSourceIp: true });
+  test('may call UpdateWorkteam on each team of the stack that sets them, through one policy per team on the shared role', () => {
+    const stack = testStack();
+    Workteam.fromOidcGroups(stack, 'First', { groups: ['a'], workerAccess: { restrictS3PresignedUrlsToSourceIp: true } });
+    Workteam.fromOidcGroups(stack, 'Second', { groups: ['b'], workerAccess: { restrictS3PresignedUrlsToSourceIp: true } });
+    Workteam.fromOidcGroups(stack, 'Third', { groups: ['c'] });
 
-    template.hasResourceProperties('AWS::IAM::Policy', {
-      PolicyDocument: {
-        Statement: [{ Effect: 'Allow', Action: 'sagemaker:UpdateWorkteam', Resource: { 'Fn::GetAtt': ['Team8E98563C', 'WorkteamArn'] } }],
-      },
-    });
+    const template = Template.fromStack(stack);
+    const policies = Object.values(template.findResources('AWS::IAM::Policy')).filter((policy) =>
+      policy.Properties.PolicyDocument.Statement.some((statement: { Action: unknown }) => statement.Action === 'sagemaker:UpdateWorkteam'),
+    );
+    expect(policies.map((policy) => policy.Properties.PolicyDocument.Statement)).toEqual([
+      [{ Effect: 'Allow', Action: 'sagemaker:UpdateWorkteam', Resource: { 'Fn::GetAtt': [expect.stringMatching(/^First/), 'WorkteamArn'] } }],
+      [{ Effect: 'Allow', Action: 'sagemaker:UpdateWorkteam', Resource: { 'Fn::GetAtt': [expect.stringMatching(/^Second/), 'WorkteamArn'] } }],
+    ]);
+    const roles = new Set(policies.flatMap((policy) => policy.Properties.Roles.map((role: { Ref: string }) => role.Ref)));
+    expect(roles.size).toBe(1);
   });
 
   test('are applied again when the team changes', () => {
