@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The Go module as Go users get it: jsii-pacmak's Go bindings (dist/go/), and `go test` over test/go/, which
 # synthesizes an app and compares it with its TypeScript twin (test/twins/). Not part of `npm run verify` unless
-# VERIFY_GO=1: with an empty module cache, downloading (about 490 MB) and compiling aws-cdk-go take some 5 minutes
-# on 2 cores, which CI's 15 minutes do not hold besides the rest (CONTRIBUTING.md, "Other languages").
+# VERIFY_GO=1: with empty caches, downloading (about 490 MB) and compiling aws-cdk-go take 3.5 to 5 minutes on
+# 2 cores, which CI's 15 minutes do not hold besides the rest (CONTRIBUTING.md, "Other languages").
 # Needs the jsii build (`npx projen build`). Writes test-reports/go.xml (JUnit) for scripts/verify.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."

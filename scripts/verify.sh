@@ -47,7 +47,7 @@ if [ "$status" -eq 0 ] && [ "$before" != "$(tree_state)" ]; then
   status=1
 fi
 # The Python package as Python users get it, and cfn-lint over the templates: it needs the jsii build. The Go module
-# only with VERIFY_GO=1 (scripts/test-go.sh: about 5 minutes more with an empty module cache).
+# only with VERIFY_GO=1 (scripts/test-go.sh: 3.5 to 5 minutes more with empty caches).
 if [ "$status" -eq 0 ]; then
   bash scripts/test-python.sh || status=1
   if [ "${VERIFY_GO:-0}" = 1 ]; then
