@@ -50,14 +50,14 @@ export class Validator {
     if (value === undefined || Token.isUnresolved(value)) {
       return this;
     }
-    const shown = quote(value);
+    // The value is quoted only for a message: most values pass, and synth checks every team's.
     if (value.length < rule.min || value.length > rule.max) {
       const bounds = rule.min === rule.max ? `${rule.min}` : `${rule.min} to ${rule.max}`;
-      return this.fail(property, `${shown} has ${value.length} characters; it must have ${bounds}`);
+      return this.fail(property, `${quote(value)} has ${value.length} characters; it must have ${bounds}`);
     }
     if (rule.pattern && !rule.pattern.test(value)) {
       const allowed = rule.allowed ? `${rule.allowed} ` : '';
-      return this.fail(property, `${shown} is not allowed; it must be ${allowed}(pattern ${rule.shownPattern ?? rule.pattern.source})`);
+      return this.fail(property, `${quote(value)} is not allowed; it must be ${allowed}(pattern ${rule.shownPattern ?? rule.pattern.source})`);
     }
     return this;
   }
