@@ -393,8 +393,10 @@ export class Workteam extends WorkteamBase {
     }
 
     this.validateRegionalLimits(name);
-    this.node.addValidation({ validate: () => this.validateWorkforce() });
-    this.node.addValidation({ validate: () => validateTags(new Validator(), this.resource.tags.tagValues()).errors });
+    // One validation for what is known only at synth (a workforce defined later, tags added with Tags.of).
+    this.node.addValidation({
+      validate: () => [...this.validateWorkforce(), ...validateTags(new Validator(), this.resource.tags.tagValues()).errors],
+    });
   }
 
   /** The workforce this app defines in the team's account and region, if any. */
@@ -436,30 +438,32 @@ export class Workteam extends WorkteamBase {
     return errors;
   }
 
-  /** SageMaker's limits per account and region: 25 work teams, and a name used once. */
+  /**
+   * SageMaker's limits per account and region: 25 work teams, and a name used once. Both are known when the
+   * team is made, and reported at synth like every other rule; a team within them adds no validation.
+   */
   private validateRegionalLimits(name: string): void {
     const registry = RegionalRegistry.of(this);
     const rank = registry.register('workteam', this);
     const owner = registry.claimName('workteam', name, this);
+    if (rank <= MAX_WORKTEAMS_PER_REGION && owner === this) {
+      return;
+    }
     const environment = RegionalRegistry.environmentOf(this);
-    this.node.addValidation({
-      validate: () => {
-        const errors: string[] = [];
-        if (rank > MAX_WORKTEAMS_PER_REGION) {
-          errors.push(
-            `this is work team number ${rank} in ${environment}; SageMaker allows at most ${MAX_WORKTEAMS_PER_REGION} ` +
-            'work teams per account and region (ResourceLimitExceeded): move teams to another region or account',
-          );
-        }
-        if (owner !== this) {
-          errors.push(
-            `workteamName: ${quote(name)} is already the name of the work team '${owner.node.path}' in ${environment}; ` +
-            'work team names must be unique per account and region (ResourceInUse)',
-          );
-        }
-        return errors;
-      },
-    });
+    const errors: string[] = [];
+    if (rank > MAX_WORKTEAMS_PER_REGION) {
+      errors.push(
+        `this is work team number ${rank} in ${environment}; SageMaker allows at most ${MAX_WORKTEAMS_PER_REGION} ` +
+        'work teams per account and region (ResourceLimitExceeded): move teams to another region or account',
+      );
+    }
+    if (owner !== this) {
+      errors.push(
+        `workteamName: ${quote(name)} is already the name of the work team '${owner.node.path}' in ${environment}; ` +
+        'work team names must be unique per account and region (ResourceInUse)',
+      );
+    }
+    this.node.addValidation({ validate: () => errors });
   }
 }
 
