@@ -11,7 +11,7 @@
  * both write the same templates). Each stack has its own account, so the 25 work teams of a stack stay within
  * SageMaker's limit of 25 per account and region.
  */
-import { App, ArnFormat, Names, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { App, ArnFormat, Names, RemovalPolicy, Resource, Stack } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { CfnWorkteam } from 'aws-cdk-lib/aws-sagemaker';
@@ -20,9 +20,10 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import { libraryEntryPoint } from './paths';
 import type * as workteamLibrary from '../../src';
 
-export type Variant = 'l1' | 'l2';
+/** `floor`: the L1 inside a bare `Resource` (see FloorResource). */
+export type Variant = 'l1' | 'l2' | 'floor';
 
-export const VARIANTS: readonly Variant[] = ['l1', 'l2'];
+export const VARIANTS: readonly Variant[] = ['l1', 'l2', 'floor'];
 
 /** Work teams per stack: SageMaker's limit per account and region. */
 export const TEAMS_PER_STACK = 25;
@@ -68,9 +69,10 @@ function l2Factory(): TeamFactory {
  * What a careful user writes without the L2: the work team and, with a topic, the topic policy statement that lets
  * SageMaker publish for this team only (the L2 adds the same statement and makes the team wait for the policy).
  */
-const l1Factory: TeamFactory = (stack, id, team) => {
+const l1Factory = (wrap: boolean): TeamFactory => (stack, id, team) => {
   const topic = team.topic;
-  const workteam = new CfnWorkteam(stack, id, {
+  const scope = wrap ? new FloorResource(stack, id) : undefined;
+  const workteam = new CfnWorkteam(scope ?? stack, scope ? 'Resource' : id, {
     workteamName: team.name,
     description: team.description,
     memberDefinitions: [
@@ -89,7 +91,7 @@ const l1Factory: TeamFactory = (stack, id, team) => {
     return;
   }
   topic.addToResourcePolicy(new iam.PolicyStatement({
-    sid: `SageMakerNotifications${Names.uniqueResourceName(workteam, { maxLength: 64 })}`,
+    sid: `SageMakerNotifications${Names.uniqueResourceName(scope ?? workteam, { maxLength: 64 })}`,
     principals: [new iam.ServicePrincipal('sagemaker.amazonaws.com')],
     actions: ['sns:Publish'],
     resources: [topic.topicArn],
@@ -100,6 +102,12 @@ const l1Factory: TeamFactory = (stack, id, team) => {
   }));
   workteam.node.addDependency(topic);
 };
+
+/**
+ * The least any L2 adds to its L1: a `Resource` around it, the L1 as its `Resource` child (whose logical id then
+ * carries a hash of its path), nothing else. The `floor` variant writes the L1's resources inside one per team.
+ */
+class FloorResource extends Resource {}
 
 export interface BenchAppOptions {
   /** Number of stacks, each with 25 work teams. */
@@ -126,7 +134,7 @@ export const CLI_CONTEXT = {
 
 /** Builds the app of one variant, as `cdk synth` would run it (see CLI_CONTEXT). */
 export function buildApp(variant: Variant, options: BenchAppOptions): App {
-  const addTeam = variant === 'l2' ? l2Factory() : l1Factory;
+  const addTeam = variant === 'l2' ? l2Factory() : l1Factory(variant === 'floor');
   const app = new App({ outdir: options.outdir, context: CLI_CONTEXT });
   for (let s = 0; s < options.stacks; s++) {
     const stack = new Stack(app, `Labeling${s}`, { env: { account: accountOf(s), region: 'us-east-1' } });

@@ -11,7 +11,9 @@
  *    the spread of the per-round ratios, the load average, and checks the targets (README, "Performance").
  *
  * Options (defaults): --n 10,40,160  --validation on,off  --topics with,without  --runs 5  --strict (exit 1 when a
- * target is missed)  --cpu-prof DIR (each process writes a V8 CPU profile to DIR; use with --runs 1).
+ * target is missed)  --cpu-prof DIR (each process writes a V8 CPU profile to DIR; use with --runs 1)  --floor (a third
+ * variant: the L1 inside a bare `Resource`, the least any L2 adds: one construct per team, whose `Resource` child gets
+ * a hashed logical id; it shows how much of the L2's cost is aws-cdk-lib's for that construct).
  * Example: `npm run bench -- --n 40 --validation on --topics without`. A full run is 60 processes per round; with
  * validation on, N=160 takes 30 to 60 s per process on 2 cores.
  */
@@ -20,7 +22,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
-import { TEAMS_PER_STACK, Variant, VARIANTS } from './apps';
+import { TEAMS_PER_STACK, Variant } from './apps';
 import { libraryEntryPoint, repositoryRoot } from './paths';
 import { RESULT_PREFIX, SynthResult } from './synth-child';
 
@@ -40,14 +42,18 @@ interface Options {
   readonly runs: number;
   readonly strict: boolean;
   readonly cpuProfileDir?: string;
+  readonly variants: Variant[];
 }
 
 function parseOptions(argv: string[]): Options {
   const values = new Map<string, string>();
   let strict = false;
+  let floor = false;
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--strict') {
       strict = true;
+    } else if (argv[i] === '--floor') {
+      floor = true;
     } else if (/^--(n|validation|topics|runs|cpu-prof)$/.test(argv[i]) && i + 1 < argv.length) {
       values.set(argv[i], argv[++i]);
     } else {
@@ -79,6 +85,7 @@ function parseOptions(argv: string[]): Options {
     runs: Number(runs),
     strict,
     cpuProfileDir: cpuProfileDir === undefined ? undefined : path.resolve(cpuProfileDir),
+    variants: floor ? ['l1', 'floor', 'l2'] : ['l1', 'l2'],
   };
 }
 
@@ -204,28 +211,32 @@ function firstDifference(a: Json, b: Json, at = '$'): string | undefined {
   return a === b ? undefined : `${at}: ${JSON.stringify(a)} != ${JSON.stringify(b)}`;
 }
 
-/** Synthesizes both variants of N=2 stacks and compares their templates; returns what they hold. */
-function checkSameTemplates(topics: Topics): string {
+/** Synthesizes every variant with N=2 stacks and compares their templates with the L1's; returns what they hold. */
+function checkSameTemplates(topics: Topics, variants: Variant[]): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'workteam-bench-check-'));
   try {
-    const dirs = Object.fromEntries(VARIANTS.map((v) => [v, path.join(root, v)])) as Record<Variant, string>;
-    for (const variant of VARIANTS) {
+    const dirs = Object.fromEntries(variants.map((v) => [v, path.join(root, v)])) as Record<Variant, string>;
+    for (const variant of variants) {
       synthOnce(variant, { validation: 'off', topics, stacks: 2 }, undefined, dirs[variant]);
     }
     const templates = (variant: Variant) =>
       fs.readdirSync(dirs[variant]).filter((f) => f.endsWith('.template.json')).sort();
     const names = templates('l1');
-    const d = firstDifference(names, templates('l2'), 'templates');
-    if (d) {
-      throw new Error(`the L1 and L2 apps synthesize different stacks: ${d}`);
-    }
     const types = new Map<string, number>();
-    for (const name of names) {
-      const [l1, l2] = VARIANTS.map((v) => normalizeTemplate(JSON.parse(fs.readFileSync(path.join(dirs[v], name), 'utf-8'))));
-      const difference = firstDifference(l1, l2, name);
-      if (difference) {
-        throw new Error(`the L1 and L2 apps synthesize different templates (topics ${topics}, after normalization): ${difference}`);
+    for (const variant of variants.filter((v) => v !== 'l1')) {
+      const d = firstDifference(names, templates(variant), 'templates');
+      if (d) {
+        throw new Error(`the L1 and ${variant} apps synthesize different stacks: ${d}`);
       }
+    }
+    for (const name of names) {
+      const [l1, ...others] = variants.map((v) => normalizeTemplate(JSON.parse(fs.readFileSync(path.join(dirs[v], name), 'utf-8'))));
+      others.forEach((other, i) => {
+        const difference = firstDifference(l1, other, name);
+        if (difference) {
+          throw new Error(`the L1 and ${variants[i + 1]} apps synthesize different templates (topics ${topics}, after normalization): ${difference}`);
+        }
+      });
       for (const resource of Object.values(l1.Resources as { [id: string]: { Type: string } })) {
         types.set(resource.Type, (types.get(resource.Type) ?? 0) + 1);
       }
@@ -245,11 +256,11 @@ interface CellRuns {
   readonly runs: Record<Variant, Measurement[]>;
 }
 
-function runCells(cells: Cell[], rounds: number, cpuProfileDir?: string): CellRuns[] {
-  const results = cells.map((cell) => ({ cell, runs: { l1: [], l2: [] } as Record<Variant, Measurement[]> }));
+function runCells(cells: Cell[], rounds: number, variants: Variant[], cpuProfileDir?: string): CellRuns[] {
+  const results = cells.map((cell) => ({ cell, runs: { l1: [], l2: [], floor: [] } as Record<Variant, Measurement[]> }));
   for (let round = 0; round < rounds; round++) {
     for (const { cell, runs } of results) {
-      const order = round % 2 === 0 ? VARIANTS : [...VARIANTS].reverse();
+      const order = round % 2 === 0 ? variants : [...variants].reverse();
       for (const variant of order) {
         const m = synthOnce(variant, cell, cpuProfileDir);
         runs[variant].push(m);
@@ -287,10 +298,18 @@ function log(message: string): void {
   process.stderr.write(`${message}\n`);
 }
 
+interface Medians {
+  readonly wallMs: number;
+  readonly cpuMs: number;
+  readonly maxRssKiB: number;
+}
+
 interface Summary {
   readonly cell: Cell;
-  readonly l1: { wallMs: number; cpuMs: number; maxRssKiB: number };
-  readonly l2: { wallMs: number; cpuMs: number; maxRssKiB: number };
+  readonly l1: Medians;
+  readonly l2: Medians;
+  /** With --floor. */
+  readonly floor?: Medians;
   readonly wall: number;
   readonly cpu: number;
   readonly memory: number;
@@ -302,7 +321,7 @@ interface Summary {
 }
 
 function summarize({ cell, runs }: CellRuns): Summary {
-  const of = (variant: Variant) => ({
+  const of = (variant: Variant): Medians => ({
     wallMs: median(runs[variant].map((r) => r.wallMs)),
     cpuMs: median(runs[variant].map((r) => r.cpuMs)),
     maxRssKiB: median(runs[variant].map((r) => r.maxRssKiB)),
@@ -314,20 +333,23 @@ function summarize({ cell, runs }: CellRuns): Summary {
     cell,
     l1,
     l2,
+    floor: runs.floor.length > 0 ? of('floor') : undefined,
     wall: l2.wallMs / l1.wallMs,
     cpu: l2.cpuMs / l1.cpuMs,
     memory: l2.maxRssKiB / l1.maxRssKiB,
     cpuSpread: [Math.min(...perRound), Math.max(...perRound)],
     extraCpuMsPerTeam: (l2.cpuMs - l1.cpuMs) / (cell.stacks * TEAMS_PER_STACK),
-    maxLoad: Math.max(...runs.l1.map((r) => r.load), ...runs.l2.map((r) => r.load)),
+    maxLoad: Math.max(...Object.values(runs).flat().map((r) => r.load)),
   };
 }
 
 function summaryTable(summaries: Summary[]): string {
+  const floor = summaries.some((s) => s.floor);
   const rows = [[
     'validation', 'topics', 'N', 'teams',
     'L1 wall s', 'L2 wall s', 'L2/L1',
     'L1 CPU s', 'L2 CPU s', 'L2/L1', 'rounds min-max', 'L2 extra ms/team',
+    ...(floor ? ['floor CPU s', 'floor/L1'] : []),
     'L1 MiB', 'L2 MiB', 'L2/L1', 'max load',
   ]];
   for (const s of summaries) {
@@ -336,6 +358,7 @@ function summaryTable(summaries: Summary[]): string {
       seconds(s.l1.wallMs), seconds(s.l2.wallMs), ratio(s.wall),
       seconds(s.l1.cpuMs), seconds(s.l2.cpuMs), ratio(s.cpu), `${ratio(s.cpuSpread[0])}-${ratio(s.cpuSpread[1])}`,
       s.extraCpuMsPerTeam.toFixed(3),
+      ...(s.floor ? [seconds(s.floor.cpuMs), ratio(s.floor.cpuMs / s.l1.cpuMs)] : []),
       mebibytes(s.l1.maxRssKiB), mebibytes(s.l2.maxRssKiB), ratio(s.memory), s.maxLoad.toFixed(1),
     ]);
   }
@@ -390,20 +413,21 @@ function main(): void {
   const loadBefore = os.loadavg()[0];
 
   log('checking that the L1 and L2 apps synthesize the same templates (N=2)...');
-  const same = options.topics.map(checkSameTemplates);
+  const same = options.topics.map((topics) => checkSameTemplates(topics, options.variants));
   same.forEach((line) => log(`  ${line}`));
 
   const cells: Cell[] = options.validations.flatMap((validation) =>
     options.topics.flatMap((topics) => options.sizes.map((stacks) => ({ validation, topics, stacks }))));
-  log(`${cells.length} cells x ${options.runs} rounds x 2 variants = ${cells.length * options.runs * 2} processes...`);
-  const summaries = runCells(cells, options.runs, options.cpuProfileDir).map(summarize);
+  const processes = cells.length * options.runs * options.variants.length;
+  log(`${cells.length} cells x ${options.runs} rounds x ${options.variants.length} variants = ${processes} processes...`);
+  const summaries = runCells(cells, options.runs, options.variants, options.cpuProfileDir).map(summarize);
   const loadAfter = os.loadavg()[0];
 
   const out: string[] = [];
   out.push('', `cdk-sagemaker-workteam synth benchmark (${machine})`);
   out.push(`Each app: N stacks (one account each) x ${TEAMS_PER_STACK} work teams; per team a Cognito user group, a name, a description`);
   out.push('and three tags (with topics: an SNS topic and its policy statement); per stack a user pool and app client.');
-  out.push('L1 = CfnWorkteam writing the same templates as L2 = Workteam.fromCognitoGroup:');
+  out.push(`L1 = CfnWorkteam writing the same templates as L2 = Workteam.fromCognitoGroup${options.variants.includes('floor') ? ' and as floor = the L1 in a bare Resource' : ''}:`);
   same.forEach((line) => out.push(`  ${line}`));
   out.push('validation on = aws-cdk-lib\'s default (CloudFormation Validate at synth); off = CDK_VALIDATION=false.');
   out.push('wall = one fresh `node` process, spawn to exit (start, loading modules, building the tree, app.synth(), exit);');

@@ -1,6 +1,6 @@
 /**
  * One measurement, in a fresh process: builds and synthesizes the app of one variant, then prints one JSON
- * line (`SynthResult`). Usage: `node synth-child.js <l1|l2> <stacks> <topics|no-topics> <outdir>`.
+ * line (`SynthResult`). Usage: `node synth-child.js <l1|l2|floor> <stacks> <topics|no-topics> <outdir>`.
  *
  * Times are from `performance.now()`, whose origin is the start of this process: `totalMs` covers Node's
  * start, loading aws-cdk-lib (and the library), building the construct tree and writing the cloud assembly.
@@ -30,7 +30,7 @@ export const RESULT_PREFIX = 'BENCH-RESULT ';
 function main(): void {
   const [variant, stacksArg, topicsArg, outdir] = process.argv.slice(2);
   if (!VARIANTS.includes(variant as Variant) || !/^\d+$/.test(stacksArg ?? '') || !['topics', 'no-topics'].includes(topicsArg) || !outdir) {
-    throw new Error('usage: synth-child <l1|l2> <stacks> <topics|no-topics> <outdir>');
+    throw new Error('usage: synth-child <l1|l2|floor> <stacks> <topics|no-topics> <outdir>');
   }
   const stacks = Number(stacksArg);
   const topics = topicsArg === 'topics';
