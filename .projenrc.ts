@@ -85,8 +85,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
     },
   },
   // lib/ without source maps, as aws-cdk-lib ships: inline maps and sources made lib/*.js three times the size of
-  // the code, and Node reads and scans all of it at load (README, "Performance"). Stack traces point into lib/,
-  // whose lines scripts/lazify.ts keeps where tsc put them.
+  // the code, and Node reads and scans all of it at load. Stack traces point into lib/, as tsc wrote it.
   tsconfig: { compilerOptions: { inlineSourceMap: false, inlineSources: false } },
   tsconfigDevFile: 'tsconfig.dev.json',
   tsconfigDev: { include: ['examples/**/*.ts'] },
@@ -98,7 +97,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
 
 project.eslint?.addLintPattern('examples');
 project.eslint?.addLintPattern('scripts');
-// scripts/ is build tooling (the benchmark, scripts/lazify.ts): it may use devDependencies such as typescript.
+// scripts/ is build tooling (the benchmark): it may use devDependencies.
 project.eslint?.allowDevDeps('scripts/**');
 // Lint every TypeScript file with the dev tsconfig (src, test, examples, scripts, projenrc) rather than the
 // project service, which only finds the nearest tsconfig.json (src only).
@@ -122,11 +121,6 @@ project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '2
 const packageTask = project.tasks.tryFind('package');
 packageTask?.reset();
 packageTask?.spawn(project.tasks.tryFind('package:js')!);
-
-// After jsii, lib/ is rewritten to load its modules on first use, as aws-cdk-lib's own build does (scripts/lazify.ts):
-// `require('cdk-sagemaker-workteam')` then loads only what the names an app reads need. In `compile`, so that
-// everything that uses lib/ (tests, `npm run bench`, the npm and Python packages) gets what npm users get.
-project.compileTask.exec('ts-node --project tsconfig.dev.json --transpile-only scripts/lazify.ts lib');
 
 // Every TypeScript example of the README compiles, or the build fails (as in aws-cdk and cdklabs libraries).
 const rosetta = project.addTask('rosetta:extract', {
@@ -187,8 +181,8 @@ new JsonFile(project, 'stryker.config.json', {
     mutate: ['src/**/*.ts', '!src/private/unicode-16.ts', '!src/private/resource-regions.ts', '!src/**/*-function.ts'],
     jest: {
       config: {
-        // The consumer and lazify tests exercise the compiled lib/, not the mutated sources.
-        testPathIgnorePatterns: ['/node_modules/', '/cdk.out/', 'consumer\\.test\\.ts$', 'lazify\\.test\\.ts$'],
+        // The consumer test exercises the compiled lib/, not the mutated sources.
+        testPathIgnorePatterns: ['/node_modules/', '/cdk.out/', 'consumer\\.test\\.ts$'],
         // test/mutation/: no shrinking of failing properties; per mutant only the test files that cover it, one
         // at a time, until one fails.
         setupFilesAfterEnv: ['<rootDir>/test/mutation/setup.ts'],
@@ -232,10 +226,11 @@ project.addTask('test:properties', {
 });
 
 // `npm run bench`: the synth benchmark of scripts/bench (README, "Performance"): the Workteam L2 against the L1
-// CfnWorkteam, in fresh processes, and the library's load time. It measures the jsii-compiled lib/ that users
-// get, so it compiles first; the benchmark itself compiles to .bench/. Options go after `--` (see main.ts).
+// CfnWorkteam writing the same templates, in fresh processes, with aws-cdk-lib's validation on and off. It measures
+// the jsii-compiled lib/ that users get, so it compiles first; the benchmark itself compiles to .bench/. Options go
+// after `--` (see scripts/bench/main.ts), e.g. `npm run bench -- --n 40 --validation on`.
 const bench = project.addTask('bench', {
-  description: 'Synth benchmark: Workteam L2 against CfnWorkteam at 10, 40 and 160 stacks x 25 teams, and load time',
+  description: 'Synth benchmark: Workteam L2 against CfnWorkteam, N = 10, 40, 160 stacks x 25 teams, validation on and off, with and without topics',
 });
 bench.spawn(project.compileTask);
 bench.exec('tsc -p scripts/bench/tsconfig.json');

@@ -457,8 +457,10 @@ export class Workteam extends WorkteamBase {
       this.resource.node.addDependency(props.workforce);
     }
     this.validateRegionalLimits(registry, name, props.workforce);
-    this.node.addValidation({ validate: () => this.validateWorkforce() });
-    this.node.addValidation({ validate: () => validateTags(new Validator(), this.resource.tags.tagValues()).errors });
+    // One validation for what is known only at synth (a workforce defined later, tags added with Tags.of).
+    this.node.addValidation({
+      validate: () => [...this.validateWorkforce(), ...validateTags(new Validator(), this.resource.tags.tagValues()).errors],
+    });
   }
 
   /** The team's members must sign in the way its workforce does, with the same user pool and client. */

@@ -1,125 +1,139 @@
 /**
- * `npm run bench`: the synth cost of the Workteam L2 against the L1 floor, and the library's load time.
+ * `npm run bench`: the synth cost of the Workteam L2 against the L1 floor (`CfnWorkteam` writing the same template).
  *
- * 1. Checks that both variants synthesize the same CloudFormation resources (fails the run otherwise).
- * 2. Load time: `require` of the compiled library against `require('aws-cdk-lib/aws-sagemaker')`, each in
- *    fresh processes (see require-child.ts for exactly what is timed).
- * 3. Synth: for each size N, fresh processes build and synthesize N stacks x 25 work teams, alternating
- *    L1, L2, L1, L2, ...; first with CloudFormation Validate off (`CDK_VALIDATION=false`, what
- *    `cdk synth --no-validation` does: the construct library's own cost, undiluted), then with it on
- *    (aws-cdk-lib's default, what users get; seconds of WASM schema validation, the same for both variants).
- * 4. Prints the medians, the ratios L2/L1, the growth from N to 4N and the targets.
+ * 1. Checks that both variants synthesize the same templates, with and without topics (fails the run otherwise).
+ * 2. For every cell (validation on/off x topics with/without x N stacks), fresh `node` processes build and
+ *    synthesize N stacks x 25 work teams, L1 and L2 in turn (L1 first in odd rounds, L2 first in even ones);
+ *    one round runs every cell once, so that a busy minute of the machine hits all cells and both variants.
+ *    Validation on is aws-cdk-lib's default (CloudFormation Validate at synth); off is `CDK_VALIDATION=false`, what
+ *    `cdk synth --no-validation` sets: the construct libraries' own cost, undiluted.
+ * 3. Prints per cell the medians (wall time, CPU time, peak RSS), the ratios L2/L1, the L2's extra cost per team,
+ *    the spread of the per-round ratios, the load average, and checks the targets (README, "Performance").
  *
- * Options (defaults): --sizes 10,40,160  --reps 5  --validate-sizes 10,40  --validate-reps 5  --require-reps 15;
- * `--validate-sizes none` skips the runs with CloudFormation Validate, `--validate-sizes 10,40,160` adds N=160
- * (5 to 6 more minutes on 2 cores: CloudFormation Validate takes 25 to 40 s per run there); --strict exits 1
- * when a target is missed.
+ * Options (defaults): --n 10,40,160  --validation on,off  --topics with,without  --runs 5  --strict (exit 1 when a
+ * target is missed)  --cpu-prof DIR (each process writes a V8 CPU profile to DIR; use with --runs 1)  --floor (a third
+ * variant: the L1 inside a bare `Resource`, the least any L2 adds: one construct per team, whose `Resource` child gets
+ * a hashed logical id; it shows how much of the L2's cost is aws-cdk-lib's for that construct).
+ * Example: `npm run bench -- --n 40 --validation on --topics without`. A full run is 60 processes per round; with
+ * validation on, N=160 takes 30 to 60 s per process on 2 cores.
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
-import { TEAMS_PER_STACK, Variant, VARIANTS } from './apps';
+import { TEAMS_PER_STACK, Variant } from './apps';
 import { libraryEntryPoint, repositoryRoot } from './paths';
-import { REQUIRE_MODES, REQUIRE_RESULT_PREFIX, RequireMode, RequireResult } from './require-child';
 import { RESULT_PREFIX, SynthResult } from './synth-child';
 
 const TARGETS = {
-  /** L2/L1 at N = 40, time and peak memory. */
-  ratioAt: 40,
-  maxRatio: 1.1,
-  /** L2 time growth from N to 4N. */
-  maxGrowth: 4.4,
-  /** Library's own load time / sagemaker module load time. */
-  maxLoadShare: 0.1,
+  /** With validation on: L2/L1 time and peak memory at most this at these sizes. */
+  validatedMaxRatio: 1.05,
+  validatedSizes: [40, 160],
 };
+
+type Validation = 'on' | 'off';
+type Topics = 'with' | 'without';
 
 interface Options {
   readonly sizes: number[];
-  readonly reps: number;
-  readonly validateSizes: number[];
-  readonly validateReps: number;
-  readonly requireReps: number;
+  readonly validations: Validation[];
+  readonly topics: Topics[];
+  readonly runs: number;
   readonly strict: boolean;
+  readonly cpuProfileDir?: string;
+  readonly variants: Variant[];
 }
 
 function parseOptions(argv: string[]): Options {
   const values = new Map<string, string>();
   let strict = false;
+  let floor = false;
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--strict') {
       strict = true;
-    } else if (/^--(sizes|reps|validate-sizes|validate-reps|require-reps)$/.test(argv[i]) && i + 1 < argv.length) {
+    } else if (argv[i] === '--floor') {
+      floor = true;
+    } else if (/^--(n|validation|topics|runs|cpu-prof)$/.test(argv[i]) && i + 1 < argv.length) {
       values.set(argv[i], argv[++i]);
     } else {
       throw new Error(`unknown option ${argv[i]}; see the comment at the top of scripts/bench/main.ts`);
     }
   }
-  const list = (flag: string, fallback: number[]): number[] => {
+  function list<T extends string>(flag: string, allowed: readonly T[], fallback: T[]): T[] {
     const value = values.get(flag);
     if (value === undefined) {
       return fallback;
     }
-    if (value === 'none') {
-      return [];
+    const items = value.split(',');
+    const wrong = items.filter((item) => !allowed.includes(item as T));
+    if (wrong.length > 0) {
+      throw new Error(`${flag}: ${wrong.join(', ')} is not one of ${allowed.join(', ')}`);
     }
-    if (!/^\d+(,\d+)*$/.test(value)) {
-      throw new Error(`${flag} needs a comma-separated list of numbers, or none`);
-    }
-    return value.split(',').map(Number);
-  };
-  const count = (flag: string, fallback: number): number => list(flag, [fallback])[0] ?? 0;
+    return items as T[];
+  }
+  const sizes = (values.get('--n') ?? '10,40,160').split(',');
+  const runs = values.get('--runs') ?? '5';
+  if (!sizes.every((n) => /^[1-9]\d*$/.test(n)) || !/^[1-9]\d*$/.test(runs)) {
+    throw new Error('--n takes a comma-separated list of stack counts, --runs a count');
+  }
+  const cpuProfileDir = values.get('--cpu-prof');
   return {
-    sizes: list('--sizes', [10, 40, 160]),
-    reps: count('--reps', 5),
-    validateSizes: list('--validate-sizes', [10, 40]),
-    validateReps: count('--validate-reps', 5),
-    requireReps: count('--require-reps', 15),
+    sizes: sizes.map(Number),
+    validations: list<Validation>('--validation', ['on', 'off'], ['on', 'off']),
+    topics: list<Topics>('--topics', ['with', 'without'], ['with', 'without']),
+    runs: Number(runs),
     strict,
+    cpuProfileDir: cpuProfileDir === undefined ? undefined : path.resolve(cpuProfileDir),
+    variants: floor ? ['l1', 'floor', 'l2'] : ['l1', 'l2'],
   };
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // Child processes
 
-const CHILD_DIR = __dirname;
-
-function runChild<T>(script: string, args: string[], prefix: string, env: NodeJS.ProcessEnv): T {
-  const child = spawnSync(process.execPath, [path.join(CHILD_DIR, script), ...args], {
-    env,
-    encoding: 'utf-8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  const line = child.stdout?.split('\n').find((l) => l.startsWith(prefix));
-  if (child.status !== 0 || !line) {
-    throw new Error(`${script} ${args.join(' ')} failed (exit ${child.status}):\n${child.stderr}\n${child.stdout}`);
-  }
-  return JSON.parse(line.slice(prefix.length)) as T;
+interface Cell {
+  readonly validation: Validation;
+  readonly topics: Topics;
+  readonly stacks: number;
 }
 
-function synthEnv(validate: boolean): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  if (validate) {
-    delete env.CDK_VALIDATION;
-  } else {
-    env.CDK_VALIDATION = 'false';
-  }
-  return env;
-}
+const cellName = (cell: Cell) => `validation ${cell.validation}, topics ${cell.topics}, N=${cell.stacks}`;
 
 /** A synth measurement, with the wall time of the whole child process as the parent saw it. */
 interface Measurement extends SynthResult {
   /** From spawning the process to its exit: `totalMs` plus process start-up and exit. */
   readonly wallMs: number;
+  /** The 1-minute load average when the process started. */
+  readonly load: number;
 }
 
-function synthOnce(variant: Variant, stacks: number, validate: boolean, keepIn?: string): Measurement {
+function synthOnce(variant: Variant, cell: Cell, cpuProfileDir?: string, keepIn?: string): Measurement {
   const outdir = keepIn ?? fs.mkdtempSync(path.join(os.tmpdir(), `workteam-bench-${variant}-`));
+  const env = { ...process.env };
+  if (cell.validation === 'on') {
+    delete env.CDK_VALIDATION;
+  } else {
+    env.CDK_VALIDATION = 'false';
+  }
+  const nodeOptions = cpuProfileDir
+    ? ['--cpu-prof', '--cpu-prof-dir', cpuProfileDir, '--cpu-prof-name', `${variant}-validation-${cell.validation}-topics-${cell.topics}-n${cell.stacks}-${Date.now()}.cpuprofile`]
+    : [];
+  const args = [variant, String(cell.stacks), cell.topics === 'with' ? 'topics' : 'no-topics', outdir];
   try {
+    const load = os.loadavg()[0];
     const started = performance.now();
-    const result = runChild<SynthResult>('synth-child.js', [variant, String(stacks), outdir], RESULT_PREFIX, synthEnv(validate));
-    return { ...result, wallMs: performance.now() - started };
+    const child = spawnSync(process.execPath, [...nodeOptions, path.join(__dirname, 'synth-child.js'), ...args], {
+      env,
+      encoding: 'utf-8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    const wallMs = performance.now() - started;
+    const line = child.stdout?.split('\n').find((l) => l.startsWith(RESULT_PREFIX));
+    if (child.status !== 0 || !line) {
+      throw new Error(`synth-child.js ${args.join(' ')} failed (exit ${child.status}):\n${child.stderr}\n${child.stdout}`);
+    }
+    return { ...(JSON.parse(line.slice(RESULT_PREFIX.length)) as SynthResult), wallMs, load };
   } finally {
     if (!keepIn) {
       fs.rmSync(outdir, { recursive: true, force: true });
@@ -128,7 +142,7 @@ function synthOnce(variant: Variant, stacks: number, validate: boolean, keepIn?:
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// 1. Same resources
+// 1. Same templates
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -197,40 +211,71 @@ function firstDifference(a: Json, b: Json, at = '$'): string | undefined {
   return a === b ? undefined : `${at}: ${JSON.stringify(a)} != ${JSON.stringify(b)}`;
 }
 
-function checkSameResources(stacks: number): string {
+/** Synthesizes every variant with N=2 stacks and compares their templates with the L1's; returns what they hold. */
+function checkSameTemplates(topics: Topics, variants: Variant[]): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'workteam-bench-check-'));
   try {
-    const dirs = Object.fromEntries(VARIANTS.map((v) => [v, path.join(root, v)])) as Record<Variant, string>;
-    for (const variant of VARIANTS) {
-      synthOnce(variant, stacks, false, dirs[variant]);
+    const dirs = Object.fromEntries(variants.map((v) => [v, path.join(root, v)])) as Record<Variant, string>;
+    for (const variant of variants) {
+      synthOnce(variant, { validation: 'off', topics, stacks: 2 }, undefined, dirs[variant]);
     }
     const templates = (variant: Variant) =>
       fs.readdirSync(dirs[variant]).filter((f) => f.endsWith('.template.json')).sort();
     const names = templates('l1');
-    const d = firstDifference(names, templates('l2'), 'templates');
-    if (d) {
-      throw new Error(`the L1 and L2 apps synthesize different stacks: ${d}`);
-    }
     const types = new Map<string, number>();
-    for (const name of names) {
-      const [l1, l2] = VARIANTS.map((v) => normalizeTemplate(JSON.parse(fs.readFileSync(path.join(dirs[v], name), 'utf-8'))));
-      const difference = firstDifference(l1, l2, name);
-      if (difference) {
-        throw new Error(`the L1 and L2 apps synthesize different resources (after normalization): ${difference}`);
+    for (const variant of variants.filter((v) => v !== 'l1')) {
+      const d = firstDifference(names, templates(variant), 'templates');
+      if (d) {
+        throw new Error(`the L1 and ${variant} apps synthesize different stacks: ${d}`);
       }
+    }
+    for (const name of names) {
+      const [l1, ...others] = variants.map((v) => normalizeTemplate(JSON.parse(fs.readFileSync(path.join(dirs[v], name), 'utf-8'))));
+      others.forEach((other, i) => {
+        const difference = firstDifference(l1, other, name);
+        if (difference) {
+          throw new Error(`the L1 and ${variants[i + 1]} apps synthesize different templates (topics ${topics}, after normalization): ${difference}`);
+        }
+      });
       for (const resource of Object.values(l1.Resources as { [id: string]: { Type: string } })) {
         types.set(resource.Type, (types.get(resource.Type) ?? 0) + 1);
       }
     }
     const counts = [...types].map(([type, count]) => `${count} ${type}`).join(', ');
-    return `${names.length} stacks, identical after normalization: ${counts}`;
+    return `topics ${topics}: ${names.length} stacks, identical after normalization: ${counts}`;
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Statistics and printing
+// 2. Runs
+
+interface CellRuns {
+  readonly cell: Cell;
+  readonly runs: Record<Variant, Measurement[]>;
+}
+
+function runCells(cells: Cell[], rounds: number, variants: Variant[], cpuProfileDir?: string): CellRuns[] {
+  const results = cells.map((cell) => ({ cell, runs: { l1: [], l2: [], floor: [] } as Record<Variant, Measurement[]> }));
+  for (let round = 0; round < rounds; round++) {
+    for (const { cell, runs } of results) {
+      const order = round % 2 === 0 ? variants : [...variants].reverse();
+      for (const variant of order) {
+        const m = synthOnce(variant, cell, cpuProfileDir);
+        runs[variant].push(m);
+        log(
+          `  round ${round + 1}/${rounds}  ${cellName(cell).padEnd(38)} ${variant}: wall ${seconds(m.wallMs)} s, ` +
+          `CPU ${seconds(m.cpuMs)} s, ${mebibytes(m.maxRssKiB)} MiB (load ${m.load.toFixed(1)})`,
+        );
+      }
+    }
+  }
+  return results;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// 3. Statistics and printing
 
 function median(values: number[]): number {
   const sorted = [...values].sort((x, y) => x - y);
@@ -238,116 +283,86 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-function table(rows: string[][], rightAligned: (column: number) => boolean = (c) => c > 0): string {
+function table(rows: string[][], leftAligned: number): string {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
   return rows
-    .map((r) => r.map((cell, c) => (rightAligned(c) ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join('  ').trimEnd())
+    .map((r) => r.map((cell, c) => (c >= leftAligned ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join('  ').trimEnd())
     .join('\n');
 }
 
 const seconds = (ms: number) => (ms / 1000).toFixed(2);
 const mebibytes = (kib: number) => (kib / 1024).toFixed(0);
-const times = (ratio: number) => `${ratio.toFixed(2)}x`;
+const ratio = (r: number) => r.toFixed(3);
 
 function log(message: string): void {
   process.stderr.write(`${message}\n`);
 }
 
-interface SynthSeries {
-  readonly validate: boolean;
-  readonly reps: number;
-  readonly results: Map<string, Measurement[]>;
-}
-
-const key = (stacks: number, variant: Variant) => `${stacks}/${variant}`;
-
-function runSynthSeries(sizes: number[], reps: number, validate: boolean): SynthSeries {
-  const results = new Map<string, Measurement[]>();
-  for (const stacks of sizes) {
-    for (let rep = 0; rep < reps; rep++) {
-      for (const variant of VARIANTS) {
-        const result = synthOnce(variant, stacks, validate);
-        results.set(key(stacks, variant), [...(results.get(key(stacks, variant)) ?? []), result]);
-        log(
-          `  validate ${validate ? 'on ' : 'off'}  N=${String(stacks).padStart(3)}  run ${rep + 1}/${reps}  ${variant}: ` +
-          `${seconds(result.wallMs)} s, ${mebibytes(result.maxRssKiB)} MiB (build ${seconds(result.buildMs)} s, ` +
-          `synth ${seconds(result.synthMs)} s, CPU ${seconds(result.cpuMs)} s)`,
-        );
-      }
-    }
-  }
-  return { validate, reps, results };
-}
-
 interface Medians {
   readonly wallMs: number;
   readonly cpuMs: number;
-  readonly buildMs: number;
-  readonly synthMs: number;
   readonly maxRssKiB: number;
 }
 
-function medians(series: SynthSeries, stacks: number, variant: Variant): Medians {
-  const runs = series.results.get(key(stacks, variant)) ?? [];
+interface Summary {
+  readonly cell: Cell;
+  readonly l1: Medians;
+  readonly l2: Medians;
+  /** With --floor. */
+  readonly floor?: Medians;
+  readonly wall: number;
+  readonly cpu: number;
+  readonly memory: number;
+  /** min and max over the rounds of L2/L1 CPU time (each round's L1 and L2 ran back to back). */
+  readonly cpuSpread: [number, number];
+  /** The L2's extra CPU time per work team, from the medians. */
+  readonly extraCpuMsPerTeam: number;
+  readonly maxLoad: number;
+}
+
+function summarize({ cell, runs }: CellRuns): Summary {
+  const of = (variant: Variant): Medians => ({
+    wallMs: median(runs[variant].map((r) => r.wallMs)),
+    cpuMs: median(runs[variant].map((r) => r.cpuMs)),
+    maxRssKiB: median(runs[variant].map((r) => r.maxRssKiB)),
+  });
+  const l1 = of('l1');
+  const l2 = of('l2');
+  const perRound = runs.l1.map((r, i) => runs.l2[i].cpuMs / r.cpuMs);
   return {
-    wallMs: median(runs.map((r) => r.wallMs)),
-    cpuMs: median(runs.map((r) => r.cpuMs)),
-    buildMs: median(runs.map((r) => r.buildMs)),
-    synthMs: median(runs.map((r) => r.synthMs)),
-    maxRssKiB: median(runs.map((r) => r.maxRssKiB)),
+    cell,
+    l1,
+    l2,
+    floor: runs.floor.length > 0 ? of('floor') : undefined,
+    wall: l2.wallMs / l1.wallMs,
+    cpu: l2.cpuMs / l1.cpuMs,
+    memory: l2.maxRssKiB / l1.maxRssKiB,
+    cpuSpread: [Math.min(...perRound), Math.max(...perRound)],
+    extraCpuMsPerTeam: (l2.cpuMs - l1.cpuMs) / (cell.stacks * TEAMS_PER_STACK),
+    maxLoad: Math.max(...Object.values(runs).flat().map((r) => r.load)),
   };
 }
 
-function synthTable(series: SynthSeries, sizes: number[]): string {
-  const rows: string[][] = [['N stacks', 'teams', 'variant', 'wall s', '(build s', 'synth s)', 'peak RSS MiB', 'CPU s', 'wall range s']];
-  for (const stacks of sizes) {
-    const m = Object.fromEntries(VARIANTS.map((v) => [v, medians(series, stacks, v)])) as Record<Variant, Medians>;
-    for (const variant of VARIANTS) {
-      const runs = series.results.get(key(stacks, variant))!.map((r) => r.wallMs);
-      rows.push([
-        String(stacks),
-        String(stacks * TEAMS_PER_STACK),
-        variant.toUpperCase(),
-        seconds(m[variant].wallMs),
-        seconds(m[variant].buildMs),
-        seconds(m[variant].synthMs),
-        mebibytes(m[variant].maxRssKiB),
-        seconds(m[variant].cpuMs),
-        `${seconds(Math.min(...runs))}-${seconds(Math.max(...runs))}`,
-      ]);
-    }
+function summaryTable(summaries: Summary[]): string {
+  const floor = summaries.some((s) => s.floor);
+  const rows = [[
+    'validation', 'topics', 'N', 'teams',
+    'L1 wall s', 'L2 wall s', 'L2/L1',
+    'L1 CPU s', 'L2 CPU s', 'L2/L1', 'rounds min-max', 'L2 extra ms/team',
+    ...(floor ? ['floor CPU s', 'floor/L1'] : []),
+    'L1 MiB', 'L2 MiB', 'L2/L1', 'max load',
+  ]];
+  for (const s of summaries) {
     rows.push([
-      '', '', 'L2/L1',
-      (m.l2.wallMs / m.l1.wallMs).toFixed(3),
-      (m.l2.buildMs / m.l1.buildMs).toFixed(3),
-      (m.l2.synthMs / m.l1.synthMs).toFixed(3),
-      (m.l2.maxRssKiB / m.l1.maxRssKiB).toFixed(3),
-      (m.l2.cpuMs / m.l1.cpuMs).toFixed(3),
-      '',
+      s.cell.validation, s.cell.topics, String(s.cell.stacks), String(s.cell.stacks * TEAMS_PER_STACK),
+      seconds(s.l1.wallMs), seconds(s.l2.wallMs), ratio(s.wall),
+      seconds(s.l1.cpuMs), seconds(s.l2.cpuMs), ratio(s.cpu), `${ratio(s.cpuSpread[0])}-${ratio(s.cpuSpread[1])}`,
+      s.extraCpuMsPerTeam.toFixed(3),
+      ...(s.floor ? [seconds(s.floor.cpuMs), ratio(s.floor.cpuMs / s.l1.cpuMs)] : []),
+      mebibytes(s.l1.maxRssKiB), mebibytes(s.l2.maxRssKiB), ratio(s.memory), s.maxLoad.toFixed(1),
     ]);
   }
-  return table(rows, (c) => c !== 2);
-}
-
-function growthTable(series: SynthSeries, sizes: number[]): string {
-  const rows: string[][] = [['growth', 'L1 time', 'L2 time', 'L1 peak RSS', 'L2 peak RSS']];
-  for (const stacks of sizes) {
-    if (!sizes.includes(stacks * 4)) {
-      continue;
-    }
-    const [a1, a2, b1, b2] = [
-      medians(series, stacks, 'l1'), medians(series, stacks, 'l2'),
-      medians(series, stacks * 4, 'l1'), medians(series, stacks * 4, 'l2'),
-    ];
-    rows.push([
-      `N=${stacks} -> ${stacks * 4}`,
-      times(b1.wallMs / a1.wallMs),
-      times(b2.wallMs / a2.wallMs),
-      times(b1.maxRssKiB / a1.maxRssKiB),
-      times(b2.maxRssKiB / a2.maxRssKiB),
-    ]);
-  }
-  return table(rows, (c) => c > 0);
+  return table(rows, 2);
 }
 
 interface TargetCheck {
@@ -356,71 +371,40 @@ interface TargetCheck {
   readonly pass: boolean;
 }
 
-function synthTargets(series: SynthSeries, sizes: number[]): TargetCheck[] {
-  const label = `validate ${series.validate ? 'on' : 'off'}`;
+function targets(summaries: Summary[]): TargetCheck[] {
   const checks: TargetCheck[] = [];
-  if (sizes.includes(TARGETS.ratioAt)) {
-    const l1 = medians(series, TARGETS.ratioAt, 'l1');
-    const l2 = medians(series, TARGETS.ratioAt, 'l2');
-    const time = l2.wallMs / l1.wallMs;
-    const memory = l2.maxRssKiB / l1.maxRssKiB;
-    checks.push({ what: `L2/L1 time at N=${TARGETS.ratioAt} <= ${TARGETS.maxRatio} (${label})`, value: time.toFixed(3), pass: time <= TARGETS.maxRatio });
-    checks.push({ what: `L2/L1 peak memory at N=${TARGETS.ratioAt} <= ${TARGETS.maxRatio} (${label})`, value: memory.toFixed(3), pass: memory <= TARGETS.maxRatio });
+  const max = TARGETS.validatedMaxRatio;
+  for (const s of summaries.filter((x) => x.cell.validation === 'on' && TARGETS.validatedSizes.includes(x.cell.stacks))) {
+    const where = `validation on, topics ${s.cell.topics}, N=${s.cell.stacks}`;
+    checks.push({ what: `L2/L1 CPU time <= ${max} (${where})`, value: `${ratio(s.cpu)} (wall ${ratio(s.wall)})`, pass: s.cpu <= max });
+    checks.push({ what: `L2/L1 peak memory <= ${max} (${where})`, value: ratio(s.memory), pass: s.memory <= max });
   }
-  for (const stacks of sizes) {
-    if (sizes.includes(stacks * 4)) {
-      const growth = medians(series, stacks * 4, 'l2').wallMs / medians(series, stacks, 'l2').wallMs;
-      checks.push({ what: `L2 time growth N=${stacks} -> ${stacks * 4} <= ${TARGETS.maxGrowth}x (${label})`, value: times(growth), pass: growth <= TARGETS.maxGrowth });
+  const sizes = [...new Set(summaries.map((s) => s.cell.stacks))].sort((a, b) => a - b);
+  for (const topics of ['with', 'without'] as Topics[]) {
+    const off = (n: number) => summaries.find((s) => s.cell.validation === 'off' && s.cell.topics === topics && s.cell.stacks === n);
+    const small = off(sizes[0]);
+    const large = off(sizes[sizes.length - 1]);
+    // Per team, not as a ratio: the L1's time includes the process's start, the same at every N, so a constant
+    // extra cost per team makes the ratio grow with N.
+    if (small && large && small !== large) {
+      checks.push({
+        what: `L2's extra CPU per team at N=${large.cell.stacks} <= at N=${small.cell.stacks} (validation off, topics ${topics})`,
+        value: `${large.extraCpuMsPerTeam.toFixed(3)} against ${small.extraCpuMsPerTeam.toFixed(3)} ms (L2/L1 ${ratio(large.cpu)} against ${ratio(small.cpu)})`,
+        pass: large.extraCpuMsPerTeam <= small.extraCpuMsPerTeam,
+      });
     }
   }
   return checks;
 }
-
-// ---------------------------------------------------------------------------------------------------------
-// 2. Load time
-
-function runRequireSeries(reps: number): Map<RequireMode, RequireResult[]> {
-  const results = new Map<RequireMode, RequireResult[]>(REQUIRE_MODES.map((m) => [m, []]));
-  for (let rep = 0; rep < reps; rep++) {
-    for (const mode of REQUIRE_MODES) {
-      results.get(mode)!.push(runChild<RequireResult>('require-child.js', [mode], REQUIRE_RESULT_PREFIX, process.env));
-    }
-  }
-  return results;
-}
-
-function requireTable(results: Map<RequireMode, RequireResult[]>): { text: string; check: TargetCheck } {
-  const ms = (mode: RequireMode) => median(results.get(mode)!.map((r) => r.ms));
-  const sagemaker = ms('sagemaker');
-  const stub = median(results.get('sagemaker')!.map((r) => r.requireOnlyMs ?? 0));
-  const own = ms('library-own');
-  const total = ms('library-total');
-  const modules = (mode: RequireMode) => String(results.get(mode)![0].modules);
-  const rows = [
-    ['load (fresh processes, medians)', 'ms', 'modules', 'share of aws-sagemaker'],
-    ["require('aws-cdk-lib/aws-sagemaker') + first use of CfnWorkteam", sagemaker.toFixed(1), modules('sagemaker'), '100%'],
-    ["  of which the require alone (aws-cdk-lib's lazy index stub)", stub.toFixed(1), '', ''],
-    ['library, own load (aws-cdk-lib, sagemaker, cognito, sns already loaded)', own.toFixed(1), modules('library-own'), `${(100 * own / sagemaker).toFixed(1)}%`],
-    ['library, total load in a fresh process (aws-cdk-lib core included)', total.toFixed(1), modules('library-total'), `${(100 * total / sagemaker).toFixed(1)}%`],
-  ];
-  const share = own / sagemaker;
-  return {
-    text: table(rows, (c) => c > 0),
-    check: {
-      what: `library's own load < ${100 * TARGETS.maxLoadShare}% of aws-cdk-lib/aws-sagemaker's`,
-      value: `${(100 * share).toFixed(1)}% (${own.toFixed(1)} / ${sagemaker.toFixed(1)} ms)`,
-      pass: share < TARGETS.maxLoadShare,
-    },
-  };
-}
-
-// ---------------------------------------------------------------------------------------------------------
 
 function main(): void {
   const started = performance.now();
   const options = parseOptions(process.argv.slice(2));
   if (!fs.existsSync(libraryEntryPoint())) {
     throw new Error(`${libraryEntryPoint()} is missing: run 'npx projen compile' first ('npm run bench' does)`);
+  }
+  if (options.cpuProfileDir) {
+    fs.mkdirSync(options.cpuProfileDir, { recursive: true });
   }
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const cdkVersion: string = require(path.join(repositoryRoot(), 'node_modules', 'aws-cdk-lib', 'package.json')).version;
@@ -430,43 +414,39 @@ function main(): void {
   log(`machine: ${machine}`);
   const loadBefore = os.loadavg()[0];
 
-  log('checking that the L1 and L2 apps synthesize the same resources (N=2)...');
-  const same = checkSameResources(2);
-  log(`  ${same}`);
+  log('checking that the L1 and L2 apps synthesize the same templates (N=2)...');
+  const same = options.topics.map((topics) => checkSameTemplates(topics, options.variants));
+  same.forEach((line) => log(`  ${line}`));
 
-  log(`load time: ${options.requireReps} fresh processes per measurement...`);
-  const load = requireTable(runRequireSeries(options.requireReps));
-
-  log(`synth, CloudFormation Validate off: N = ${options.sizes.join(', ')}, ${options.reps} runs per variant...`);
-  const off = runSynthSeries(options.sizes, options.reps, false);
-  let on: SynthSeries | undefined;
-  if (options.validateSizes.length > 0 && options.validateReps > 0) {
-    log(`synth, CloudFormation Validate on: N = ${options.validateSizes.join(', ')}, ${options.validateReps} runs per variant...`);
-    on = runSynthSeries(options.validateSizes, options.validateReps, true);
-  }
+  const cells: Cell[] = options.validations.flatMap((validation) =>
+    options.topics.flatMap((topics) => options.sizes.map((stacks) => ({ validation, topics, stacks }))));
+  const processes = cells.length * options.runs * options.variants.length;
+  log(`${cells.length} cells x ${options.runs} rounds x ${options.variants.length} variants = ${processes} processes...`);
+  const summaries = runCells(cells, options.runs, options.variants, options.cpuProfileDir).map(summarize);
   const loadAfter = os.loadavg()[0];
 
   const out: string[] = [];
   out.push('', `cdk-sagemaker-workteam synth benchmark (${machine})`);
-  out.push(`Each app: N stacks (one account each) x ${TEAMS_PER_STACK} work teams; per team a Cognito user group, an SNS topic,`);
-  out.push('three tags; per stack a user pool and app client. L1 = CfnWorkteam, L2 = Workteam.fromCognitoGroup.');
-  out.push(`Same resources: ${same}.`);
-  out.push('wall = one fresh `node` process, spawn to exit: start, loading aws-cdk-lib (and the library), build the');
-  out.push('construct tree (build), app.synth() writing the cloud assembly (synth), exit. peak RSS = the process\'s maxRSS;');
-  out.push('CPU = its user + system time (all threads) until the assembly is written, less sensitive to other load.');
-  out.push('Medians over the runs; the processes run one at a time, alternately L1, L2, L1, L2, ...');
-  out.push(`Load average (1 min) at start and end: ${loadBefore.toFixed(1)} and ${loadAfter.toFixed(1)} on ${cpus.length} CPUs ` +
-    '(above 1, other processes competed for the CPUs and wall times are noisier than CPU times).');
-  out.push('', `Synth, CloudFormation Validate OFF (CDK_VALIDATION=false), ${off.reps} runs per cell:`, synthTable(off, options.sizes));
-  out.push('', growthTable(off, options.sizes));
-  if (on) {
-    out.push('', `Synth, CloudFormation Validate ON (aws-cdk-lib's default), ${on.reps} runs per cell:`, synthTable(on, options.validateSizes));
-    out.push('', growthTable(on, options.validateSizes));
+  out.push(`Each app: N stacks (one account each) x ${TEAMS_PER_STACK} work teams; per team a Cognito user group, a name, a description`);
+  out.push('and three tags (with topics: an SNS topic and its policy statement); per stack a user pool and app client.');
+  out.push(`L1 = CfnWorkteam writing the same templates as L2 = Workteam.fromCognitoGroup${options.variants.includes('floor') ? ' and as floor = the L1 in a bare Resource' : ''}:`);
+  same.forEach((line) => out.push(`  ${line}`));
+  out.push('validation on = aws-cdk-lib\'s default (CloudFormation Validate at synth); off = CDK_VALIDATION=false.');
+  out.push('wall = one fresh `node` process, spawn to exit (start, loading modules, building the tree, app.synth(), exit);');
+  out.push('CPU = its user + system time (all threads) until the assembly is written, less sensitive to other load;');
+  out.push('MiB = its peak RSS. Medians over the rounds; "rounds min-max" is the spread of L2/L1 CPU time over the rounds');
+  out.push('(each round runs L1 and L2 back to back); "L2 extra" = (L2 - L1) CPU time / teams.');
+  out.push(`Load average (1 min): ${loadBefore.toFixed(1)} at start, ${loadAfter.toFixed(1)} at end, on ${cpus.length} CPUs; above about 1,`);
+  out.push('other processes competed for the CPUs and wall times are noisier than CPU times.');
+  out.push('', `${options.runs} rounds:`, summaryTable(summaries));
+  const checks = targets(summaries);
+  if (checks.length > 0) {
+    out.push('', 'Targets:', table(checks.map((c) => [c.pass ? 'PASS' : 'MISS', c.what, c.value]), 3));
   }
-  out.push('', load.text);
-  const checks = [...synthTargets(off, options.sizes), ...(on ? synthTargets(on, options.validateSizes) : []), load.check];
-  out.push('', 'Targets:', table(checks.map((c) => [c.pass ? 'PASS' : 'MISS', c.what, c.value]), () => false));
   out.push('', `Bench duration: ${seconds(performance.now() - started)} s (after compilation).`);
+  if (options.cpuProfileDir) {
+    out.push(`CPU profiles: ${options.cpuProfileDir}`);
+  }
   process.stdout.write(`${out.join('\n')}\n`);
   if (options.strict && checks.some((c) => !c.pass)) {
     process.exitCode = 1;

@@ -1,6 +1,6 @@
 /**
  * One measurement, in a fresh process: builds and synthesizes the app of one variant, then prints one JSON
- * line (`SynthResult`). Usage: `node synth-child.js <l1|l2> <stacks> <outdir>`.
+ * line (`SynthResult`). Usage: `node synth-child.js <l1|l2|floor> <stacks> <topics|no-topics> <outdir>`.
  *
  * Times are from `performance.now()`, whose origin is the start of this process: `totalMs` covers Node's
  * start, loading aws-cdk-lib (and the library), building the construct tree and writing the cloud assembly.
@@ -12,6 +12,7 @@ import { buildApp, Variant, VARIANTS } from './apps';
 export interface SynthResult {
   readonly variant: Variant;
   readonly stacks: number;
+  readonly topics: boolean;
   /** Process start until the construct tree is built (includes loading the modules). */
   readonly buildMs: number;
   /** `app.synth()`: validation, resolution, templates, CloudFormation Validate if on. */
@@ -27,12 +28,13 @@ export interface SynthResult {
 export const RESULT_PREFIX = 'BENCH-RESULT ';
 
 function main(): void {
-  const [variant, stacksArg, outdir] = process.argv.slice(2);
-  if (!VARIANTS.includes(variant as Variant) || !/^\d+$/.test(stacksArg ?? '') || !outdir) {
-    throw new Error('usage: synth-child <l1|l2> <stacks> <outdir>');
+  const [variant, stacksArg, topicsArg, outdir] = process.argv.slice(2);
+  if (!VARIANTS.includes(variant as Variant) || !/^\d+$/.test(stacksArg ?? '') || !['topics', 'no-topics'].includes(topicsArg) || !outdir) {
+    throw new Error('usage: synth-child <l1|l2|floor> <stacks> <topics|no-topics> <outdir>');
   }
   const stacks = Number(stacksArg);
-  const app = buildApp(variant as Variant, { stacks, outdir });
+  const topics = topicsArg === 'topics';
+  const app = buildApp(variant as Variant, { stacks, topics, outdir });
   const built = performance.now();
   app.synth();
   const synthesized = performance.now();
@@ -40,6 +42,7 @@ function main(): void {
   const result: SynthResult = {
     variant: variant as Variant,
     stacks,
+    topics,
     buildMs: built,
     synthMs: synthesized - built,
     totalMs: synthesized,

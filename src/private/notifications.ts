@@ -63,25 +63,26 @@ export function allowSageMakerToNotify(team: Construct, workteamName: string, to
     resources: [topic.topicArn],
     conditions,
   });
-  const useKey = new iam.PolicyStatement({
+  // Only for an encrypted topic: most topics have none, and a statement per team is not free.
+  const useKey = topic.masterKey ? new iam.PolicyStatement({
     sid,
     principals: [sagemaker],
     actions: ['kms:GenerateDataKey*', 'kms:Decrypt'],
     resources: ['*'],
     conditions,
-  });
+  }) : undefined;
 
   if (certainlyDifferent(topic.env.account, stack.account)) {
-    warn(team, 'notificationTopicOtherAccount', `the topic '${topic.node.path}' is in account ${topic.env.account}; AWS documents only topics of the team's account. Its owner must add to the topic's policy`, publish, topic.masterKey ? useKey : undefined);
+    warn(team, 'notificationTopicOtherAccount', `the topic '${topic.node.path}' is in account ${topic.env.account}; AWS documents only topics of the team's account. Its owner must add to the topic's policy`, publish, useKey);
     return;
   }
 
   const topicPolicy = topic.addToResourcePolicy(publish);
-  const keyPolicy = topic.masterKey?.addToResourcePolicy(useKey);
+  const keyPolicy = useKey ? topic.masterKey?.addToResourcePolicy(useKey) : undefined;
   if (!topicPolicy.statementAdded) {
     warn(team, 'notificationTopicPolicy', `the policy of the imported topic '${topic.node.path}' cannot be changed by this app; its owner must add`, publish);
   }
-  if (keyPolicy && !keyPolicy.statementAdded) {
+  if (useKey && keyPolicy && !keyPolicy.statementAdded) {
     warn(team, 'notificationTopicKey', `the policy of the KMS key of the topic '${topic.node.path}' cannot be changed by this app; its owner must add`, useKey);
   }
 }
