@@ -22,8 +22,8 @@ import { certainlyDifferent, certainlySame } from './private/same-value';
 import { stackLocalAttribute } from './private/stack-local-attribute';
 import { validateTags, WORKFORCE_TAG_RULES } from './private/tags';
 import { quote, Validator } from './private/validation';
-import { WorkerPortalUrls } from './private/worker-portal-urls';
 import { ipv6CidrBlocksOf } from './private/vpc-ipv6';
+import { WorkerPortalUrls } from './private/worker-portal-urls';
 import { WorkforceIdentity } from './workforce-identity';
 import { IdentityProviderType } from './workteam-members';
 
