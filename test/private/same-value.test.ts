@@ -1,9 +1,32 @@
-import { Fn, Stack } from 'aws-cdk-lib';
+import { Fn } from 'aws-cdk-lib';
 import * as sns from 'aws-cdk-lib/aws-sns';
-import { certainlyDifferent } from '../../src/private/same-value';
+import { certainlyDifferent, certainlySame } from '../../src/private/same-value';
+import { testStack } from '../util';
+
+describe('certainlySame', () => {
+  const stack = testStack();
+  const topic = new sns.Topic(stack, 'Topic');
+  const cfnTopic = topic.node.defaultChild as sns.CfnTopic;
+
+  test('equal strings are the same', () => {
+    expect(certainlySame('a', 'a')).toBe(true);
+    expect(certainlySame(topic.topicArn, topic.topicArn)).toBe(true);
+  });
+
+  test('two tokens of the same attribute of one resource are the same, however each was made', () => {
+    expect(certainlySame(topic.topicArn, cfnTopic.ref)).toBe(true);
+  });
+
+  test('another attribute of the same resource, another resource, a literal against a token are not certainly the same', () => {
+    expect(certainlySame(cfnTopic.attrTopicName, cfnTopic.ref)).toBe(false);
+    expect(certainlySame(topic.topicArn, new sns.Topic(stack, 'Other').topicArn)).toBe(false);
+    expect(certainlySame('arn:aws:sns:us-east-1:123456789012:x', topic.topicArn)).toBe(false);
+    expect(certainlySame(Fn.join('', [topic.topicArn, '-x']), topic.topicArn)).toBe(false);
+  });
+});
 
 describe('certainlyDifferent', () => {
-  const stack = new Stack();
+  const stack = testStack();
   const one = new sns.Topic(stack, 'One').topicArn;
   const two = new sns.Topic(stack, 'Two').topicArn;
 
