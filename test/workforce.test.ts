@@ -127,6 +127,24 @@ describe('the worker portal sign-in of a Cognito workforce', () => {
     );
   });
 
+  test("fails for an app client whose URLs hold the workforce's Ref, and takes URLs made of other resources' attributes", () => {
+    const withUrls = (urlsOf: (workforce: Workforce, other: CfnWaitConditionHandle) => string[]) => {
+      const stack = testStack();
+      const userPool = new cognito.UserPool(stack, 'Pool');
+      userPool.addDomain('Domain', { cognitoDomain: { domainPrefix: 'labeling-workers' } });
+      const urls: string[] = [];
+      const client = userPool.addClient('Client', { oAuth: { callbackUrls: Lazy.list({ produce: () => urls }) } });
+      const workforce = new Workforce(stack, 'Workforce', { identity: WorkforceIdentity.cognito(userPool, client) });
+      urls.push(...urlsOf(workforce, new CfnWaitConditionHandle(stack, 'Other')));
+      return () => testSynth(stack);
+    };
+
+    expect(withUrls((workforce) => [`https://app.example.com/${(workforce.node.defaultChild as CfnWaitConditionHandle).ref}`])).toThrow(
+      /the app client 'Stack\/Pool\/Client' has callbackUrls made of this workforce's attributes/,
+    );
+    expect(withUrls((_workforce, other) => ['https://app.example.com', `https://${other.ref}/a`, `https://${Token.asString(other.getAtt('Id'))}/b`])).not.toThrow();
+  });
+
   test('fails for an app client whose logout URLs use the portal URL', () => {
     const stack = testStack();
     const { userPool } = signIn(stack);

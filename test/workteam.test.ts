@@ -4,8 +4,8 @@ import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import * as fc from 'fast-check';
-import { ENV, testApp, testStack } from './util';
-import { Workforce, Workteam, WorkteamMembers } from '../src';
+import { ENV, OIDC_PROPS, testApp, testStack } from './util';
+import { Workforce, WorkforceIdentity, Workteam, WorkteamMembers } from '../src';
 
 /** A user pool, its worker-portal client and a group, as a Cognito work team needs them. */
 function cognitoFixture(stack: Stack) {
@@ -328,6 +328,13 @@ describe('importers', () => {
     'arn:aws:sagemaker:us-east-1:123456789012:labeling-job/acme',
     'arn:aws:sns:us-east-1:123456789012:workteam/private-crowd/acme',
     'arn:aws:sagemaker:us-east-1:123456789012:workteam/acme',
+    'arn:aws:sagemaker:us-east-1:123456789012:labeling-job/private-crowd/acme',
+    'arn:aws:sagemaker:us-east-1:1234567890123:workteam/private-crowd/acme',
+    'arn:aws:sagemaker:us-east-1:a23456789012:workteam/private-crowd/acme',
+    'arn:aws:sagemaker:US-east-1:123456789012:workteam/private-crowd/acme',
+    'arn:aws:sagemaker:us-east-1_:123456789012:workteam/private-crowd/acme',
+    'arn:Aws:sagemaker:us-east-1:123456789012:workteam/private-crowd/acme',
+    'arn:aws1:sagemaker:us-east-1:123456789012:workteam/private-crowd/acme',
     'acme',
   ])('fails for %s, which is not a work team ARN', (arn) => {
     expect(() => Workteam.fromWorkteamArn(testStack(), 'Team', arn)).toThrow(/^Invalid Workteam at 'Stack\/Team':\n {2}- workteamArn: .* is not the ARN of a work team/);
@@ -518,3 +525,27 @@ describe('metrics', () => {
     });
   });
 });
+
+describe('the order of deployment with a workforce', () => {
+  test('a team given the workforce of its own stack refers to it, with no explicit dependency', () => {
+    const stack = testStack();
+    const workforce = new Workforce(stack, 'Workforce', { identity: WorkforceIdentity.oidc(OIDC_PROPS) });
+    oidcTeam(stack, 'Team', { workforce });
+
+    const [team] = Object.values(Template.fromStack(stack).findResources('AWS::SageMaker::Workteam'));
+    expect(team.Properties.WorkforceName).toEqual({ 'Fn::Select': [1, { 'Fn::Split': ['/', { 'Fn::GetAtt': [expect.stringMatching(/^Workforce/), 'WorkforceArn'] }] }] });
+    expect(team.DependsOn).toBeUndefined();
+  });
+
+  test('a team given a workforce imported in another stack makes no dependency between the stacks', () => {
+    const app = testApp();
+    const platform = new Stack(app, 'Platform', { env: ENV });
+    new sns.Topic(platform, 'Own');
+    const teams = new Stack(app, 'Teams', { env: ENV });
+    oidcTeam(teams, 'Team', { workforce: Workforce.fromWorkforceName(platform, 'Workforce', 'workers') });
+
+    expect(teams.dependencies).toEqual([]);
+    Template.fromStack(teams).hasResourceProperties('AWS::SageMaker::Workteam', { WorkforceName: 'workers' });
+  });
+});
+

@@ -77,6 +77,10 @@ const PLACEMENTS: Placement[] = [
   twoStacks('a stack of a token region and a concrete stack of another account', E1_ACCOUNT_ONLY, E2, 'passes'),
   twoStacks('a stack of a token account and a concrete stack of its region', US_EAST_1_ONLY, E2, 'warns'),
   twoStacks('a stack of a token account and a concrete stack of another region', US_EAST_1_ONLY, E1_OTHER_REGION, 'passes'),
+  twoStacks('a concrete stack and a stack of its account with a token region', E1, E1_ACCOUNT_ONLY, 'warns'),
+  twoStacks('a concrete stack and a stack of another account with a token region', E2, E1_ACCOUNT_ONLY, 'passes'),
+  twoStacks('a concrete stack and a stack of its region with a token account', E2, US_EAST_1_ONLY, 'warns'),
+  twoStacks('a concrete stack and a stack of another region with a token account', E1_OTHER_REGION, US_EAST_1_ONLY, 'passes'),
 ];
 
 /** What is defined in each of the two places, and what the error or warning says. */
@@ -190,6 +194,28 @@ describe('per account and region', () => {
     const warnings = mayShareWarnings(app);
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/^\[\/B\] /);
+  });
+
+  test('work teams defined in turn in two environment-agnostic stacks warn once, naming a team of the other stack', () => {
+    const app = matrixApp();
+    const [a, b] = [new Stack(app, 'A'), new Stack(app, 'B')];
+    oidcTeams(new Construct(b, 'First'), 1);
+    oidcTeams(a, 13);
+    oidcTeams(b, 13);
+
+    const warnings = mayShareWarnings(app);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/^\[\/B\] .*such as the stack of 'A\/Team\d+'\), they would have 26 work teams/);
+  });
+
+  test('work teams of a concrete stack beyond those of an environment-agnostic one warn the agnostic stack, naming the concrete team', () => {
+    const app = matrixApp();
+    oidcTeams(new Stack(app, 'A'), 13);
+    oidcTeams(new Stack(app, 'B', { env: E1 }), 13);
+
+    const warnings = mayShareWarnings(app);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/^\[\/A\] .*such as the stack of 'B\/Team12'\), they would have 26 work teams/);
   });
 
   test('Cognito work teams of two environment-agnostic stacks with their own user pools warn once per stack', () => {

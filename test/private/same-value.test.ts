@@ -1,29 +1,10 @@
-import { Fn } from 'aws-cdk-lib';
+import { Fn, Lazy } from 'aws-cdk-lib';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { CfnWorkteam } from 'aws-cdk-lib/aws-sagemaker';
 import * as sns from 'aws-cdk-lib/aws-sns';
+import { Workteam } from '../../src';
 import { certainlyDifferent, certainlySame } from '../../src/private/same-value';
 import { testStack } from '../util';
-
-describe('certainlySame', () => {
-  const stack = testStack();
-  const topic = new sns.Topic(stack, 'Topic');
-  const cfnTopic = topic.node.defaultChild as sns.CfnTopic;
-
-  test('equal strings are the same', () => {
-    expect(certainlySame('a', 'a')).toBe(true);
-    expect(certainlySame(topic.topicArn, topic.topicArn)).toBe(true);
-  });
-
-  test('two tokens of the same attribute of one resource are the same, however each was made', () => {
-    expect(certainlySame(topic.topicArn, cfnTopic.ref)).toBe(true);
-  });
-
-  test('another attribute of the same resource, another resource, a literal against a token are not certainly the same', () => {
-    expect(certainlySame(cfnTopic.attrTopicName, cfnTopic.ref)).toBe(false);
-    expect(certainlySame(topic.topicArn, new sns.Topic(stack, 'Other').topicArn)).toBe(false);
-    expect(certainlySame('arn:aws:sns:us-east-1:123456789012:x', topic.topicArn)).toBe(false);
-    expect(certainlySame(Fn.join('', [topic.topicArn, '-x']), topic.topicArn)).toBe(false);
-  });
-});
 
 describe('certainlyDifferent', () => {
   const stack = testStack();
@@ -50,5 +31,63 @@ describe('certainlyDifferent', () => {
   test('a string mixing tokens and text is not judged', () => {
     expect(certainlyDifferent(`${one}-suffix`, two)).toBe(false);
     expect(certainlyDifferent(Fn.join('-', [one, two]), two)).toBe(false);
+  });
+});
+
+describe('certainlyDifferent of tokens that are not references', () => {
+  const stack = testStack();
+  const topic = new sns.Topic(stack, 'Topic').topicArn;
+  const lazy = Lazy.string({ produce: () => 'x' });
+
+  test('a reference and a token that refers to no resource may be equal at deployment', () => {
+    expect(certainlyDifferent(topic, lazy)).toBe(false);
+    expect(certainlyDifferent(lazy, topic)).toBe(false);
+  });
+
+  test('two tokens of one resource are not judged different', () => {
+    const cfnTopic = stack.node.findChild('Topic').node.defaultChild as sns.CfnTopic;
+    expect(certainlyDifferent(cfnTopic.ref, cfnTopic.attrTopicName)).toBe(false);
+  });
+});
+
+describe('certainlySame', () => {
+  const stack = testStack();
+  const pool = new cognito.UserPool(stack, 'Pool');
+  const other = new cognito.UserPool(stack, 'Other');
+
+  test('equal literals are the same, different literals are not', () => {
+    expect(certainlySame('a', 'a')).toBe(true);
+    expect(certainlySame('a', 'b')).toBe(false);
+  });
+
+  test('the same attribute of one resource is the same, however each token was made', () => {
+    // A work team's ARN is a token of its own that still refers to the team's ARN attribute.
+    const team = Workteam.fromOidcGroups(stack, 'Team', { groups: ['labelers'] });
+    const cfnTeam = team.node.defaultChild as CfnWorkteam;
+    expect(team.workteamArn).not.toBe(cfnTeam.attrWorkteamArn);
+    expect(certainlySame(team.workteamArn, cfnTeam.attrWorkteamArn)).toBe(true);
+    expect(certainlySame(team.workteamArn, cfnTeam.attrWorkteamName)).toBe(false);
+  });
+
+  test('two attributes of one resource are not the same', () => {
+    expect(certainlySame(pool.userPoolId, pool.userPoolArn)).toBe(false);
+  });
+
+  test('the same attribute of two resources is not the same', () => {
+    expect(certainlySame(pool.userPoolId, other.userPoolId)).toBe(false);
+  });
+
+  test('a literal and a reference are not certainly the same, either way round', () => {
+    expect(certainlySame('us-east-1_abc', pool.userPoolId)).toBe(false);
+    expect(certainlySame(pool.userPoolId, 'us-east-1_abc')).toBe(false);
+  });
+
+  test('two tokens that refer to no resource are not certainly the same', () => {
+    expect(certainlySame(Lazy.string({ produce: () => 'x' }), Lazy.string({ produce: () => 'x' }))).toBe(false);
+  });
+
+  test('a string mixing a reference and text is not the same as the reference', () => {
+    expect(certainlySame(`${pool.userPoolId}-suffix`, pool.userPoolId)).toBe(false);
+    expect(certainlySame(pool.userPoolId, `${pool.userPoolId}-suffix`)).toBe(false);
   });
 });

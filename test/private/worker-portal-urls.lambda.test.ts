@@ -233,6 +233,64 @@ describe('on create', () => {
     expect(updates()).toEqual([]);
   });
 
+  test('takes the URLs up to the 100 Cognito allows', async () => {
+    describes({ ...CLIENT, CallbackURLs: Array.from({ length: MAX_URLS - 1 }, (_, i) => `https://app${i}.example.com`) });
+
+    await handler(event('Create'));
+
+    expect(updates()[0].CallbackURLs).toHaveLength(MAX_URLS);
+  });
+
+  test('fails, naming the setting, when the logout URLs would be more than Cognito allows', async () => {
+    describes({ ...CLIENT, LogoutURLs: Array.from({ length: MAX_URLS }, (_, i) => `https://app${i}.example.com/bye`) });
+
+    await expect(handler(event('Create'))).rejects.toThrow(/LogoutURLs would have 101 URLs with the worker portal's; Cognito allows at most 100/);
+    expect(updates()).toEqual([]);
+  });
+
+  test('adds the logout URL when the client holds the callback URL already, and the callback URL when it holds the logout URL', async () => {
+    describes({ ...CLIENT, CallbackURLs: [PROPS.CallbackUrl] });
+    await handler(event('Create'));
+    describes({ ...CLIENT, CallbackURLs: [], LogoutURLs: [PROPS.LogoutUrl] });
+    await handler(event('Create'));
+
+    expect(updates()).toEqual([
+      expect.objectContaining({ CallbackURLs: [PROPS.CallbackUrl], LogoutURLs: [PROPS.LogoutUrl] }),
+      expect.objectContaining({ CallbackURLs: [PROPS.CallbackUrl], LogoutURLs: [PROPS.LogoutUrl] }),
+    ]);
+  });
+
+  test('waits before each retry half to all of the base delay, doubled for each further try', async () => {
+    jest.useFakeTimers();
+    retryPolicy.baseDelayMs = 1000;
+    try {
+      const waitsWith = async (random: number) => {
+        cognito.reset();
+        jest.spyOn(Math, 'random').mockReturnValue(random);
+        const tries: number[] = [];
+        cognito.on(DescribeUserPoolClientCommand).callsFake(async () => {
+          tries.push(Date.now());
+          throw cognitoError('ThrottlingException');
+        });
+        const result = handler(event('Create')).catch((error: Error) => error.message);
+        await jest.runAllTimersAsync();
+        await expect(result).resolves.toMatch(/ThrottlingException/);
+        return tries.slice(1).map((time, index) => time - tries[index]);
+      };
+
+      expect(await waitsWith(0)).toEqual([500, 1000, 2000, 4000, 8000]);
+      const longest = await waitsWith(0.999);
+      expect(longest).toHaveLength(5);
+      longest.forEach((wait, index) => {
+        expect(wait).toBeGreaterThan(0.99 * 1000 * 2 ** index);
+        expect(wait).toBeLessThan(1000 * 2 ** index);
+      });
+    } finally {
+      jest.restoreAllMocks();
+      jest.useRealTimers();
+    }
+  });
+
   test('fails for a client that does not exist', async () => {
     cognito.on(DescribeUserPoolClientCommand).rejects(cognitoError('ResourceNotFoundException'));
 
@@ -278,6 +336,15 @@ describe('on update', () => {
     await handler(event('Update', { ...PROPS, TemplateCallbackUrls: [old.CallbackUrl] }, old));
 
     expect(updates()[0]).toMatchObject({ CallbackURLs: [old.CallbackUrl, PROPS.CallbackUrl], DefaultRedirectURI: old.CallbackUrl });
+  });
+
+  test('to a client of the same id in another user pool, only adds the URLs to the new one', async () => {
+    describes({ ...CLIENT, UserPoolId: 'us-east-1_other', CallbackURLs: ['https://old.example.com'] });
+
+    const response = await handler(event('Update', { ...PROPS, UserPoolId: 'us-east-1_other' }, { ...PROPS, CallbackUrl: 'https://old.example.com' }));
+
+    expect(response).toEqual({ PhysicalResourceId: 'us-east-1_other/client1' });
+    expect(updates()[0]).toMatchObject({ UserPoolId: 'us-east-1_other', CallbackURLs: ['https://old.example.com', PROPS.CallbackUrl] });
   });
 
   test('to another client, only adds the URLs to the new one (CloudFormation deletes the old resource)', async () => {

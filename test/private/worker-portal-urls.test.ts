@@ -89,6 +89,13 @@ describe('permissions and logs', () => {
     }
   });
 
+  test('each role says what it runs', () => {
+    const { template } = portalUrls();
+
+    template.hasResourceProperties('AWS::IAM::Role', { Description: "Puts the SageMaker worker portal's URLs on its Cognito app client" });
+    template.hasResourceProperties('AWS::IAM::Role', { Description: "Runs the provider framework of the SageMaker worker portal's URLs" });
+  });
+
   test("the handler runs on Node.js 24 with the runtime's AWS SDK, from the bundled asset", () => {
     const { template } = portalUrls();
 

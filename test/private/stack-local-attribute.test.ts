@@ -1,0 +1,39 @@
+import { CfnOutput, CfnParameter, Reference, Stack, Tokenization } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { CfnWorkforce, CfnWorkteam } from 'aws-cdk-lib/aws-sagemaker';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import { Workforce, WorkforceIdentity, Workteam } from '../../src';
+import { ENV, OIDC_PROPS, testApp } from '../util';
+
+describe('stack-local attributes', () => {
+  test("still refer to their resource, for code that asks which resource a value refers to (such as an app's aspects)", () => {
+    const stack = new Stack(testApp(), 'Stack', { env: ENV });
+    const team = Workteam.fromOidcGroups(stack, 'Team', { groups: ['labelers'] });
+    const workforce = new Workforce(stack, 'Workforce', { identity: WorkforceIdentity.oidc(OIDC_PROPS) });
+
+    for (const [value, resource] of [[team.workteamArn, team.node.defaultChild], [team.workteamName, team.node.defaultChild], [workforce.workforceArn, workforce.node.defaultChild]] as const) {
+      const reference = Tokenization.reverse(value);
+      expect(Reference.isReference(reference)).toBe(true);
+      expect((reference as Reference).target).toBe(resource);
+    }
+    expect(team.node.defaultChild).toBeInstanceOf(CfnWorkteam);
+    expect(workforce.node.defaultChild).toBeInstanceOf(CfnWorkforce);
+  });
+
+  test("of a workforce whose name is a token are aws-cdk-lib's own in another stack: an export", () => {
+    const app = testApp();
+    const platform = new Stack(app, 'Platform', { env: ENV });
+    const workforce = new Workforce(platform, 'Workforce', {
+      identity: WorkforceIdentity.oidc(OIDC_PROPS),
+      workforceName: new CfnParameter(platform, 'WorkforceName').valueAsString,
+    });
+    const teams = new Stack(app, 'Teams', { env: ENV });
+    new sns.Topic(teams, 'Own');
+    new CfnOutput(teams, 'Arn', { value: workforce.workforceArn });
+    new CfnOutput(teams, 'Name', { value: workforce.workforceName });
+
+    const outputs = Template.fromStack(teams).toJSON().Outputs;
+    expect(outputs.Arn.Value).toEqual({ 'Fn::ImportValue': expect.stringMatching(/^Platform:ExportsOutputFnGetAttWorkforce/) });
+    expect(outputs.Name.Value).toEqual({ 'Fn::Select': [1, { 'Fn::Split': ['/', outputs.Arn.Value] }] });
+  });
+});
