@@ -11,7 +11,12 @@ describe('stack-local attributes', () => {
     const team = Workteam.fromOidcGroups(stack, 'Team', { groups: ['labelers'] });
     const workforce = new Workforce(stack, 'Workforce', { identity: WorkforceIdentity.oidc(OIDC_PROPS) });
 
-    for (const [value, resource] of [[team.workteamArn, team.node.defaultChild], [team.workteamName, team.node.defaultChild], [workforce.workforceArn, workforce.node.defaultChild]] as const) {
+    const attributes = [
+      [team.workteamArn, team.node.defaultChild],
+      [team.workteamName, team.node.defaultChild],
+      [workforce.workforceArn, workforce.node.defaultChild],
+    ] as const;
+    for (const [value, resource] of attributes) {
       const reference = Tokenization.reverse(value);
       expect(Reference.isReference(reference)).toBe(true);
       expect((reference as Reference).target).toBe(resource);
