@@ -19,8 +19,8 @@ import { IdentityProviderType } from './workteam-members';
  * The OpenID Connect identity provider of a workforce.
  *
  * Its client must send the claims `sagemaker:groups`, `sagemaker:sub`, `sagemaker:client_id` and
- * `sagemaker:name`, and allow the redirect URI of the worker portal: `https://`, the workforce's `subDomain`,
- * then `/oauth2/idpresponse`.
+ * `sagemaker:name`, and allow the redirect URI of the worker portal, the workforce's `workerPortalCallbackUrl`
+ * (`https://`, its `workforceSubDomain`, then `/oauth2/idpresponse`).
  */
 export interface OidcIdentityProps {
   /**

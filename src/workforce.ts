@@ -1,5 +1,5 @@
 import { isIPv4, isIPv6 } from 'net';
-import { Annotations, Arn, ArnFormat, Fn, IResource, Resource, Stack, Token, TokenComparison } from 'aws-cdk-lib';
+import { Annotations, Arn, ArnComponents, ArnFormat, Fn, IResource, Resource, Stack, Token, TokenComparison } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { CfnWorkforce } from 'aws-cdk-lib/aws-sagemaker';
@@ -325,13 +325,12 @@ export class Workforce extends WorkforceBase {
 
     // In its own stack, the ARN and name are read from the ARN attribute (a team that uses them waits for the
     // workforce); in other stacks, built from the name when it is known at synth, with no export (see Workteam).
-    const arnComponents = { service: 'sagemaker', resource: 'workforce', resourceName: this.physicalName, arnFormat: ArnFormat.SLASH_RESOURCE_NAME };
     this.workforceArn = stackLocalAttribute(
       this,
       this.physicalName,
       this.resource.attrWorkforceArn,
       () => workforceArnOf(this, this.physicalName),
-      () => this.getResourceArnAttribute(this.resource.attrWorkforceArn, arnComponents),
+      () => this.getResourceArnAttribute(this.resource.attrWorkforceArn, workforceArnComponents(this.physicalName)),
     );
     const nameAttribute = Fn.select(1, Fn.split('/', this.resource.attrWorkforceArn));
     this.workforceName = stackLocalAttribute(
@@ -548,12 +547,11 @@ function referencesResource(value: unknown, logicalId: string): boolean {
 
 /** `arn:<partition>:sagemaker:<region>:<account>:workforce/<name>` */
 function workforceArnOf(scope: Construct, workforceName: string): string {
-  return Stack.of(scope).formatArn({
-    service: 'sagemaker',
-    resource: 'workforce',
-    resourceName: workforceName,
-    arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
-  });
+  return Stack.of(scope).formatArn(workforceArnComponents(workforceName));
+}
+
+function workforceArnComponents(workforceName: string): ArnComponents {
+  return { service: 'sagemaker', resource: 'workforce', resourceName: workforceName, arnFormat: ArnFormat.SLASH_RESOURCE_NAME };
 }
 
 function renderSourceIps(cidrs: string[] | undefined, validator: Validator): CfnWorkforce.SourceIpConfigProperty | undefined {

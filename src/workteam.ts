@@ -361,7 +361,7 @@ export class Workteam extends WorkteamBase {
       this,
       this.physicalName,
       this.resource.attrWorkteamArn,
-      () => this.stack.formatArn(workteamArnComponents(this.physicalName)),
+      () => privateWorkteamArn(this, this.physicalName),
       () => this.getResourceArnAttribute(this.resource.attrWorkteamArn, workteamArnComponents(this.physicalName)),
     );
   }
