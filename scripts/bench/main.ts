@@ -10,14 +10,18 @@
  * 3. Prints per cell the medians (wall time, CPU time, peak RSS), the ratios L2/L1, the L2's extra cost per team,
  *    the spread of the per-round ratios, the load average, and checks the targets (README, "Performance").
  *
- * Options (defaults): --n 10,40,160  --validation on,off  --topics with,without  --runs 5  --strict (exit 1 when a
- * target is missed)  --cpu-prof DIR (each process writes a V8 CPU profile to DIR; use with --runs 1)  --floor (a third
+ * Options (defaults): --n 10,40,160  --validation on,off  --topics with,without  --runs 5  --measure time|instructions
+ * (time)  --strict (exit 1 when a target is missed)  --cpu-prof DIR (each process writes a V8 CPU profile to DIR; use with --runs 1)  --floor (a third
  * variant: the L1 inside a bare `Resource`, the least any L2 adds: one construct per team, whose `Resource` child gets
  * a hashed logical id; it shows how much of the L2's cost is aws-cdk-lib's for that construct).
+ * `--measure instructions` counts the instructions each process executes (valgrind's cachegrind, `--cache-sim=no`)
+ * instead of timing it: a count does not depend on what else the machine runs, so the processes run side by side (as
+ * many as there are CPUs) and one or two rounds settle a ratio that timing needs dozens of quiet rounds for (in this
+ * mode the peak RSS is valgrind's, and is not shown). A process runs 20 to 30 times slower under valgrind.
  * Example: `npm run bench -- --n 40 --validation on --topics without`. A full run is 60 processes per round; with
  * validation on, N=160 takes 30 to 60 s per process on 2 cores.
  */
-import { spawnSync } from 'child_process';
+import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -34,6 +38,7 @@ const TARGETS = {
 
 type Validation = 'on' | 'off';
 type Topics = 'with' | 'without';
+type Measure = 'time' | 'instructions';
 
 interface Options {
   readonly sizes: number[];
@@ -43,6 +48,7 @@ interface Options {
   readonly strict: boolean;
   readonly cpuProfileDir?: string;
   readonly variants: Variant[];
+  readonly measure: Measure;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -54,7 +60,7 @@ function parseOptions(argv: string[]): Options {
       strict = true;
     } else if (argv[i] === '--floor') {
       floor = true;
-    } else if (/^--(n|validation|topics|runs|cpu-prof)$/.test(argv[i]) && i + 1 < argv.length) {
+    } else if (/^--(n|validation|topics|runs|cpu-prof|measure)$/.test(argv[i]) && i + 1 < argv.length) {
       values.set(argv[i], argv[++i]);
     } else {
       throw new Error(`unknown option ${argv[i]}; see the comment at the top of scripts/bench/main.ts`);
@@ -78,6 +84,10 @@ function parseOptions(argv: string[]): Options {
     throw new Error('--n takes a comma-separated list of stack counts, --runs a count');
   }
   const cpuProfileDir = values.get('--cpu-prof');
+  const measure = values.get('--measure') ?? 'time';
+  if (measure !== 'time' && measure !== 'instructions') {
+    throw new Error(`--measure: ${measure} is not one of time, instructions`);
+  }
   return {
     sizes: sizes.map(Number),
     validations: list<Validation>('--validation', ['on', 'off'], ['on', 'off']),
@@ -86,6 +96,7 @@ function parseOptions(argv: string[]): Options {
     strict,
     cpuProfileDir: cpuProfileDir === undefined ? undefined : path.resolve(cpuProfileDir),
     variants: floor ? ['l1', 'floor', 'l2'] : ['l1', 'l2'],
+    measure,
   };
 }
 
@@ -106,39 +117,66 @@ interface Measurement extends SynthResult {
   readonly wallMs: number;
   /** The 1-minute load average when the process started. */
   readonly load: number;
+  /** With `--measure instructions`: the instructions the process executed (its times are valgrind's then). */
+  readonly instructions?: number;
 }
 
-function synthOnce(variant: Variant, cell: Cell, cpuProfileDir?: string, keepIn?: string): Measurement {
-  const outdir = keepIn ?? fs.mkdtempSync(path.join(os.tmpdir(), `workteam-bench-${variant}-`));
+interface SynthOptions {
+  readonly measure: Measure;
+  readonly cpuProfileDir?: string;
+  /** Writes the cloud assembly there and keeps it (else a temporary directory, removed). */
+  readonly keepIn?: string;
+}
+
+/** valgrind's count of executed instructions, as cachegrind prints it: `==123== I   refs:      2,248,666,670`. */
+const INSTRUCTION_COUNT = /I\s+refs:\s+([\d,]+)/;
+
+async function synthOnce(variant: Variant, cell: Cell, options: SynthOptions): Promise<Measurement> {
+  const outdir = options.keepIn ?? fs.mkdtempSync(path.join(os.tmpdir(), `workteam-bench-${variant}-`));
   const env = { ...process.env };
   if (cell.validation === 'on') {
     delete env.CDK_VALIDATION;
   } else {
     env.CDK_VALIDATION = 'false';
   }
-  const nodeOptions = cpuProfileDir
-    ? ['--cpu-prof', '--cpu-prof-dir', cpuProfileDir, '--cpu-prof-name', `${variant}-validation-${cell.validation}-topics-${cell.topics}-n${cell.stacks}-${Date.now()}.cpuprofile`]
+  const nodeOptions = options.cpuProfileDir
+    ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProfileDir, '--cpu-prof-name', `${variant}-validation-${cell.validation}-topics-${cell.topics}-n${cell.stacks}-${Date.now()}.cpuprofile`]
     : [];
   const args = [variant, String(cell.stacks), cell.topics === 'with' ? 'topics' : 'no-topics', outdir];
+  const node = [process.execPath, ...nodeOptions, path.join(__dirname, 'synth-child.js'), ...args];
+  const [command, ...commandArgs] = options.measure === 'instructions'
+    ? ['valgrind', '--tool=cachegrind', '--cache-sim=no', `--cachegrind-out-file=${path.join(outdir, 'cachegrind.out')}`, ...node]
+    : node;
   try {
     const load = os.loadavg()[0];
     const started = performance.now();
-    const child = spawnSync(process.execPath, [...nodeOptions, path.join(__dirname, 'synth-child.js'), ...args], {
-      env,
-      encoding: 'utf-8',
-      maxBuffer: 64 * 1024 * 1024,
-    });
+    const child = await run(command, commandArgs, env);
     const wallMs = performance.now() - started;
-    const line = child.stdout?.split('\n').find((l) => l.startsWith(RESULT_PREFIX));
-    if (child.status !== 0 || !line) {
+    const line = child.stdout.split('\n').find((l) => l.startsWith(RESULT_PREFIX));
+    const count = INSTRUCTION_COUNT.exec(child.stderr)?.[1];
+    if (child.status !== 0 || !line || (options.measure === 'instructions' && count === undefined)) {
       throw new Error(`synth-child.js ${args.join(' ')} failed (exit ${child.status}):\n${child.stderr}\n${child.stdout}`);
     }
-    return { ...(JSON.parse(line.slice(RESULT_PREFIX.length)) as SynthResult), wallMs, load };
+    const instructions = count === undefined ? undefined : Number(count.replace(/,/g, ''));
+    return { ...(JSON.parse(line.slice(RESULT_PREFIX.length)) as SynthResult), wallMs, load, instructions };
   } finally {
-    if (!keepIn) {
+    if (!options.keepIn) {
       fs.rmSync(outdir, { recursive: true, force: true });
     }
   }
+}
+
+/** Runs a command to its end, collecting its output. */
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf-8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf-8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -212,12 +250,12 @@ function firstDifference(a: Json, b: Json, at = '$'): string | undefined {
 }
 
 /** Synthesizes every variant with N=2 stacks and compares their templates with the L1's; returns what they hold. */
-function checkSameTemplates(topics: Topics, variants: Variant[]): string {
+async function checkSameTemplates(topics: Topics, variants: Variant[]): Promise<string> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'workteam-bench-check-'));
   try {
     const dirs = Object.fromEntries(variants.map((v) => [v, path.join(root, v)])) as Record<Variant, string>;
     for (const variant of variants) {
-      synthOnce(variant, { validation: 'off', topics, stacks: 2 }, undefined, dirs[variant]);
+      await synthOnce(variant, { validation: 'off', topics, stacks: 2 }, { measure: 'time', keepIn: dirs[variant] });
     }
     const templates = (variant: Variant) =>
       fs.readdirSync(dirs[variant]).filter((f) => f.endsWith('.template.json')).sort();
@@ -256,21 +294,36 @@ interface CellRuns {
   readonly runs: Record<Variant, Measurement[]>;
 }
 
-function runCells(cells: Cell[], rounds: number, variants: Variant[], cpuProfileDir?: string): CellRuns[] {
+/**
+ * Runs every cell `rounds` times. Timed processes run one at a time: L1 first in odd rounds, L2 first in even ones.
+ * Counted ones (`--measure instructions`) run as many at a time as there are CPUs: a count does not depend on the load.
+ */
+async function runCells(cells: Cell[], rounds: number, variants: Variant[], options: SynthOptions): Promise<CellRuns[]> {
   const results = cells.map((cell) => ({ cell, runs: { l1: [], l2: [], floor: [] } as Record<Variant, Measurement[]> }));
+  const jobs: (() => Promise<void>)[] = [];
   for (let round = 0; round < rounds; round++) {
     for (const { cell, runs } of results) {
       const order = round % 2 === 0 ? variants : [...variants].reverse();
       for (const variant of order) {
-        const m = synthOnce(variant, cell, cpuProfileDir);
-        runs[variant].push(m);
-        log(
-          `  round ${round + 1}/${rounds}  ${cellName(cell).padEnd(38)} ${variant}: wall ${seconds(m.wallMs)} s, ` +
-          `CPU ${seconds(m.cpuMs)} s, ${mebibytes(m.maxRssKiB)} MiB (load ${m.load.toFixed(1)})`,
-        );
+        jobs.push(async () => {
+          const m = await synthOnce(variant, cell, options);
+          // By round: with parallel processes they end in any order, and each round's L1 and L2 are compared.
+          runs[variant][round] = m;
+          const what = m.instructions === undefined
+            ? `wall ${seconds(m.wallMs)} s, CPU ${seconds(m.cpuMs)} s, ${mebibytes(m.maxRssKiB)} MiB`
+            : `${billions(m.instructions)} G instructions (${seconds(m.wallMs)} s under valgrind)`;
+          log(`  round ${round + 1}/${rounds}  ${cellName(cell).padEnd(38)} ${variant}: ${what} (load ${m.load.toFixed(1)})`);
+        });
       }
     }
   }
+  const parallel = options.measure === 'instructions' ? os.cpus().length : 1;
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(parallel, jobs.length) }, async () => {
+    while (next < jobs.length) {
+      await jobs[next++]();
+    }
+  }));
   return results;
 }
 
@@ -293,6 +346,7 @@ function table(rows: string[][], leftAligned: number): string {
 const seconds = (ms: number) => (ms / 1000).toFixed(2);
 const mebibytes = (kib: number) => (kib / 1024).toFixed(0);
 const ratio = (r: number) => r.toFixed(3);
+const billions = (n: number) => (n / 1e9).toFixed(3);
 
 function log(message: string): void {
   process.stderr.write(`${message}\n`);
@@ -302,6 +356,8 @@ interface Medians {
   readonly wallMs: number;
   readonly cpuMs: number;
   readonly maxRssKiB: number;
+  /** With `--measure instructions`. */
+  readonly instructions?: number;
 }
 
 interface Summary {
@@ -318,6 +374,12 @@ interface Summary {
   /** The L2's extra CPU time per work team, from the medians. */
   readonly extraCpuMsPerTeam: number;
   readonly maxLoad: number;
+  /** With `--measure instructions`: L2/L1 instructions, its spread over the rounds, and the L2's extra per team. */
+  readonly counted?: {
+    readonly ratio: number;
+    readonly spread: [number, number];
+    readonly extraPerTeam: number;
+  };
 }
 
 function summarize({ cell, runs }: CellRuns): Summary {
@@ -325,10 +387,12 @@ function summarize({ cell, runs }: CellRuns): Summary {
     wallMs: median(runs[variant].map((r) => r.wallMs)),
     cpuMs: median(runs[variant].map((r) => r.cpuMs)),
     maxRssKiB: median(runs[variant].map((r) => r.maxRssKiB)),
+    instructions: runs[variant][0]?.instructions === undefined ? undefined : median(runs[variant].map((r) => r.instructions!)),
   });
   const l1 = of('l1');
   const l2 = of('l2');
   const perRound = runs.l1.map((r, i) => runs.l2[i].cpuMs / r.cpuMs);
+  const countedPerRound = runs.l1.map((r, i) => runs.l2[i].instructions! / r.instructions!);
   return {
     cell,
     l1,
@@ -340,7 +404,31 @@ function summarize({ cell, runs }: CellRuns): Summary {
     cpuSpread: [Math.min(...perRound), Math.max(...perRound)],
     extraCpuMsPerTeam: (l2.cpuMs - l1.cpuMs) / (cell.stacks * TEAMS_PER_STACK),
     maxLoad: Math.max(...Object.values(runs).flat().map((r) => r.load)),
+    counted: l1.instructions === undefined ? undefined : {
+      ratio: l2.instructions! / l1.instructions,
+      spread: [Math.min(...countedPerRound), Math.max(...countedPerRound)],
+      extraPerTeam: (l2.instructions! - l1.instructions) / (cell.stacks * TEAMS_PER_STACK),
+    },
   };
+}
+
+/** The table of `--measure instructions`: counts only (times under valgrind and its RSS say nothing of the app). */
+function countedTable(summaries: Summary[]): string {
+  const floor = summaries.some((s) => s.floor);
+  const rows = [[
+    'validation', 'topics', 'N', 'teams', 'L1 G instr', 'L2 G instr', 'L2/L1', 'rounds min-max', 'L2 extra k instr/team',
+    ...(floor ? ['floor G instr', 'floor/L1'] : []),
+  ]];
+  for (const s of summaries) {
+    const c = s.counted!;
+    rows.push([
+      s.cell.validation, s.cell.topics, String(s.cell.stacks), String(s.cell.stacks * TEAMS_PER_STACK),
+      billions(s.l1.instructions!), billions(s.l2.instructions!), ratio(c.ratio), `${ratio(c.spread[0])}-${ratio(c.spread[1])}`,
+      (c.extraPerTeam / 1000).toFixed(0),
+      ...(s.floor ? [billions(s.floor.instructions!), ratio(s.floor.instructions! / s.l1.instructions!)] : []),
+    ]);
+  }
+  return table(rows, 2);
 }
 
 function summaryTable(summaries: Summary[]): string {
@@ -365,6 +453,31 @@ function summaryTable(summaries: Summary[]): string {
   return table(rows, 2);
 }
 
+/**
+ * What one more team costs, between two sizes of the same cell: the difference of the totals over the difference of
+ * the team counts, which leaves out what every process pays once (Node's start, loading the modules, the validation
+ * engine's start). The L2's extra at one size includes its share of that once-only part (loading the library).
+ */
+function marginalTable(summaries: Summary[]): string | undefined {
+  const rows = [['validation', 'topics', 'N', 'L1 per team', 'L2 per team', 'L2 extra per team']];
+  const counted = summaries.some((s) => s.counted);
+  const cost = (m: Medians) => (counted ? m.instructions! : m.cpuMs);
+  const shown = (value: number) => (counted ? `${(value / 1000).toFixed(0)}k instr` : `${value.toFixed(3)} ms`);
+  for (const validation of ['on', 'off'] as Validation[]) {
+    for (const topics of ['with', 'without'] as Topics[]) {
+      const cells = summaries.filter((s) => s.cell.validation === validation && s.cell.topics === topics).sort((a, b) => a.cell.stacks - b.cell.stacks);
+      for (let i = 1; i < cells.length; i++) {
+        const [a, b] = [cells[i - 1], cells[i]];
+        const teams = (b.cell.stacks - a.cell.stacks) * TEAMS_PER_STACK;
+        const l1 = (cost(b.l1) - cost(a.l1)) / teams;
+        const l2 = (cost(b.l2) - cost(a.l2)) / teams;
+        rows.push([validation, topics, `${a.cell.stacks} to ${b.cell.stacks}`, shown(l1), shown(l2), shown(l2 - l1)]);
+      }
+    }
+  }
+  return rows.length > 1 ? table(rows, 3) : undefined;
+}
+
 interface TargetCheck {
   readonly what: string;
   readonly value: string;
@@ -376,8 +489,13 @@ function targets(summaries: Summary[]): TargetCheck[] {
   const max = TARGETS.validatedMaxRatio;
   for (const s of summaries.filter((x) => x.cell.validation === 'on' && TARGETS.validatedSizes.includes(x.cell.stacks))) {
     const where = `validation on, topics ${s.cell.topics}, N=${s.cell.stacks}`;
-    checks.push({ what: `L2/L1 CPU time <= ${max} (${where})`, value: `${ratio(s.cpu)} (wall ${ratio(s.wall)})`, pass: s.cpu <= max });
-    checks.push({ what: `L2/L1 peak memory <= ${max} (${where})`, value: ratio(s.memory), pass: s.memory <= max });
+    if (s.counted) {
+      const c = s.counted;
+      checks.push({ what: `L2/L1 instructions <= ${max} (${where})`, value: `${ratio(c.ratio)} (rounds ${ratio(c.spread[0])}-${ratio(c.spread[1])})`, pass: c.ratio <= max });
+    } else {
+      checks.push({ what: `L2/L1 CPU time <= ${max} (${where})`, value: `${ratio(s.cpu)} (wall ${ratio(s.wall)})`, pass: s.cpu <= max });
+      checks.push({ what: `L2/L1 peak memory <= ${max} (${where})`, value: ratio(s.memory), pass: s.memory <= max });
+    }
   }
   const sizes = [...new Set(summaries.map((s) => s.cell.stacks))].sort((a, b) => a - b);
   for (const topics of ['with', 'without'] as Topics[]) {
@@ -386,7 +504,14 @@ function targets(summaries: Summary[]): TargetCheck[] {
     const large = off(sizes[sizes.length - 1]);
     // Per team, not as a ratio: the L1's time includes the process's start, the same at every N, so a constant
     // extra cost per team makes the ratio grow with N.
-    if (small && large && small !== large) {
+    if (small?.counted && large?.counted && small !== large) {
+      checks.push({
+        what: `L2's extra instructions per team at N=${large.cell.stacks} <= at N=${small.cell.stacks} (validation off, topics ${topics})`,
+        value: `${(large.counted.extraPerTeam / 1000).toFixed(0)}k against ${(small.counted.extraPerTeam / 1000).toFixed(0)}k ` +
+          `(L2/L1 ${ratio(large.counted.ratio)} against ${ratio(small.counted.ratio)})`,
+        pass: large.counted.extraPerTeam <= small.counted.extraPerTeam,
+      });
+    } else if (small && large && small !== large) {
       checks.push({
         what: `L2's extra CPU per team at N=${large.cell.stacks} <= at N=${small.cell.stacks} (validation off, topics ${topics})`,
         value: `${large.extraCpuMsPerTeam.toFixed(3)} against ${small.extraCpuMsPerTeam.toFixed(3)} ms (L2/L1 ${ratio(large.cpu)} against ${ratio(small.cpu)})`,
@@ -397,7 +522,7 @@ function targets(summaries: Summary[]): TargetCheck[] {
   return checks;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const started = performance.now();
   const options = parseOptions(process.argv.slice(2));
   if (!fs.existsSync(libraryEntryPoint())) {
@@ -405,6 +530,9 @@ function main(): void {
   }
   if (options.cpuProfileDir) {
     fs.mkdirSync(options.cpuProfileDir, { recursive: true });
+  }
+  if (options.measure === 'instructions' && spawnSync('valgrind', ['--version']).status !== 0) {
+    throw new Error('--measure instructions runs valgrind, which is not installed here (Debian: apt-get install valgrind)');
   }
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const cdkVersion: string = require(path.join(repositoryRoot(), 'node_modules', 'aws-cdk-lib', 'package.json')).version;
@@ -415,14 +543,17 @@ function main(): void {
   const loadBefore = os.loadavg()[0];
 
   log('checking that the L1 and L2 apps synthesize the same templates (N=2)...');
-  const same = options.topics.map((topics) => checkSameTemplates(topics, options.variants));
+  const same: string[] = [];
+  for (const topics of options.topics) {
+    same.push(await checkSameTemplates(topics, options.variants));
+  }
   same.forEach((line) => log(`  ${line}`));
 
   const cells: Cell[] = options.validations.flatMap((validation) =>
     options.topics.flatMap((topics) => options.sizes.map((stacks) => ({ validation, topics, stacks }))));
   const processes = cells.length * options.runs * options.variants.length;
   log(`${cells.length} cells x ${options.runs} rounds x ${options.variants.length} variants = ${processes} processes...`);
-  const summaries = runCells(cells, options.runs, options.variants, options.cpuProfileDir).map(summarize);
+  const summaries = (await runCells(cells, options.runs, options.variants, options)).map(summarize);
   const loadAfter = os.loadavg()[0];
 
   const out: string[] = [];
@@ -432,13 +563,24 @@ function main(): void {
   out.push(`L1 = CfnWorkteam writing the same templates as L2 = Workteam.fromCognitoGroup${options.variants.includes('floor') ? ' and as floor = the L1 in a bare Resource' : ''}:`);
   same.forEach((line) => out.push(`  ${line}`));
   out.push('validation on = aws-cdk-lib\'s default (CloudFormation Validate at synth); off = CDK_VALIDATION=false.');
-  out.push('wall = one fresh `node` process, spawn to exit (start, loading modules, building the tree, app.synth(), exit);');
-  out.push('CPU = its user + system time (all threads) until the assembly is written, less sensitive to other load;');
-  out.push('MiB = its peak RSS. Medians over the rounds; "rounds min-max" is the spread of L2/L1 CPU time over the rounds');
-  out.push('(each round runs L1 and L2 back to back); "L2 extra" = (L2 - L1) CPU time / teams.');
-  out.push(`Load average (1 min): ${loadBefore.toFixed(1)} at start, ${loadAfter.toFixed(1)} at end, on ${cpus.length} CPUs; above about 1,`);
-  out.push('other processes competed for the CPUs and wall times are noisier than CPU times.');
-  out.push('', `${options.runs} rounds:`, summaryTable(summaries));
+  if (options.measure === 'instructions') {
+    out.push('Counted: the instructions each process executed, start to exit (valgrind --tool=cachegrind --cache-sim=no),');
+    out.push('all threads; processes ran side by side, the counts do not depend on it. Medians over the rounds; "rounds min-max"');
+    out.push('is the spread of L2/L1 over the rounds; "L2 extra" = (L2 - L1) instructions / teams. Memory: see --measure time.');
+    out.push('', `${options.runs} rounds:`, countedTable(summaries));
+  } else {
+    out.push('wall = one fresh `node` process, spawn to exit (start, loading modules, building the tree, app.synth(), exit);');
+    out.push('CPU = its user + system time (all threads) until the assembly is written, less sensitive to other load;');
+    out.push('MiB = its peak RSS. Medians over the rounds; "rounds min-max" is the spread of L2/L1 CPU time over the rounds');
+    out.push('(each round runs L1 and L2 back to back); "L2 extra" = (L2 - L1) CPU time / teams.');
+    out.push(`Load average (1 min): ${loadBefore.toFixed(1)} at start, ${loadAfter.toFixed(1)} at end, on ${cpus.length} CPUs; above about 1,`);
+    out.push('other processes competed for the CPUs and wall times are noisier than CPU times.');
+    out.push('', `${options.runs} rounds:`, summaryTable(summaries));
+  }
+  const marginal = marginalTable(summaries);
+  if (marginal) {
+    out.push('', `One more team (${options.measure === 'instructions' ? 'instructions' : 'CPU time'}), between two sizes:`, marginal);
+  }
   const checks = targets(summaries);
   if (checks.length > 0) {
     out.push('', 'Targets:', table(checks.map((c) => [c.pass ? 'PASS' : 'MISS', c.what, c.value]), 3));
@@ -453,4 +595,7 @@ function main(): void {
   }
 }
 
-main();
+main().catch((error) => {
+  process.stderr.write(`${error instanceof Error ? error.stack : error}\n`);
+  process.exitCode = 1;
+});
