@@ -14,10 +14,11 @@
  * (time)  --strict (exit 1 when a target is missed)  --cpu-prof DIR (each process writes a V8 CPU profile to DIR; use with --runs 1)  --floor (a third
  * variant: the L1 inside a bare `Resource`, the least any L2 adds: one construct per team, whose `Resource` child gets
  * a hashed logical id; it shows how much of the L2's cost is aws-cdk-lib's for that construct).
- * `--measure instructions` counts the instructions each process executes (valgrind's cachegrind, `--cache-sim=no`)
- * instead of timing it: a count does not depend on what else the machine runs, so the processes run side by side (as
- * many as there are CPUs) and one or two rounds settle a ratio that timing needs dozens of quiet rounds for (in this
- * mode the peak RSS is valgrind's, and is not shown). A process runs 20 to 30 times slower under valgrind.
+ * `--measure instructions` counts the instructions each process executes (valgrind's cachegrind, `--cache-sim=no`;
+ * `node --single-threaded`, so that V8 compiles on the main thread and a count repeats to 0.1%) instead of timing it:
+ * a count does not depend on what else the machine runs, so the processes run side by side (as many as there are
+ * CPUs), and one round settles a ratio that timing needs dozens of quiet rounds for (in this mode the peak RSS is
+ * valgrind's, and is not shown). A process runs 20 to 30 times slower under valgrind.
  * Example: `npm run bench -- --n 40 --validation on --topics without`. A full run is 60 processes per round; with
  * validation on, N=160 takes 30 to 60 s per process on 2 cores.
  */
@@ -143,10 +144,13 @@ async function synthOnce(variant: Variant, cell: Cell, options: SynthOptions): P
     ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProfileDir, '--cpu-prof-name', `${variant}-validation-${cell.validation}-topics-${cell.topics}-n${cell.stacks}-${Date.now()}.cpuprofile`]
     : [];
   const args = [variant, String(cell.stacks), cell.topics === 'with' ? 'topics' : 'no-topics', outdir];
-  const node = [process.execPath, ...nodeOptions, path.join(__dirname, 'synth-child.js'), ...args];
+  const script = [path.join(__dirname, 'synth-child.js'), ...args];
+  // Counted: V8 compiles on the main thread (--single-threaded), so that the same process executes the same
+  // instructions on every run; with its background threads, the count moves by 1 to 2% between identical runs.
   const [command, ...commandArgs] = options.measure === 'instructions'
-    ? ['valgrind', '--tool=cachegrind', '--cache-sim=no', `--cachegrind-out-file=${path.join(outdir, 'cachegrind.out')}`, ...node]
-    : node;
+    ? ['valgrind', '--tool=cachegrind', '--cache-sim=no', `--cachegrind-out-file=${path.join(outdir, 'cachegrind.out')}`,
+      process.execPath, '--single-threaded', ...nodeOptions, ...script]
+    : [process.execPath, ...nodeOptions, ...script];
   try {
     const load = os.loadavg()[0];
     const started = performance.now();
@@ -564,8 +568,8 @@ async function main(): Promise<void> {
   same.forEach((line) => out.push(`  ${line}`));
   out.push('validation on = aws-cdk-lib\'s default (CloudFormation Validate at synth); off = CDK_VALIDATION=false.');
   if (options.measure === 'instructions') {
-    out.push('Counted: the instructions each process executed, start to exit (valgrind --tool=cachegrind --cache-sim=no),');
-    out.push('all threads; processes ran side by side, the counts do not depend on it. Medians over the rounds; "rounds min-max"');
+    out.push('Counted: the instructions each process executed, start to exit (valgrind --tool=cachegrind --cache-sim=no,');
+    out.push('node --single-threaded); processes ran side by side, the counts do not depend on it. Medians over the rounds; "rounds min-max"');
     out.push('is the spread of L2/L1 over the rounds; "L2 extra" = (L2 - L1) instructions / teams. Memory: see --measure time.');
     out.push('', `${options.runs} rounds:`, countedTable(summaries));
   } else {
