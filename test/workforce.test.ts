@@ -238,7 +238,7 @@ describe('the worker portal sign-in of a Cognito workforce', () => {
       : cognito.UserPoolClient.fromUserPoolClientId(stack, 'Client', 'abc');
 
     expect(() => new Workforce(stack, 'Workforce', { identity: WorkforceIdentity.cognito(userPool, client) })).toThrow(
-      new RegExp(`identity ${which}: '.*' is in eu-west-1, the workforce in us-east-1: the user pool and app client must be in the workforce's region`),
+      new RegExp(`^Invalid Workforce at 'Stack/Workforce':\n {2}- identity ${which}: '.*' is in eu-west-1, the workforce in us-east-1: the user pool and app client must be in the workforce's region$`),
     );
   });
 });
@@ -480,7 +480,9 @@ describe('importers', () => {
   test('fails to read the sub-domain of a workforce imported without it', () => {
     const workforce = Workforce.fromWorkforceName(testStack(), 'Workforce', 'default');
 
-    expect(() => workforce.workforceSubDomain).toThrow(/the sub-domain of the imported workforce 'Stack\/Workforce' is unknown/);
+    expect(() => workforce.workforceSubDomain).toThrow(
+      "the sub-domain of the imported workforce 'Stack/Workforce' is unknown: import it with Workforce.fromWorkforceAttributes({ workforceSubDomain })",
+    );
     expect(() => workforce.workerPortalUrl).toThrow(/the sub-domain of the imported workforce 'Stack\/Workforce' is unknown/);
   });
 

@@ -46,7 +46,7 @@ describe('stack-local attributes', () => {
   test('of an attribute that is no reference, such as a text made of tokens, are that text in their stack and the outside value elsewhere', () => {
     const app = testApp();
     const owner = new Stack(app, 'Owner', { env: ENV });
-    const resource = new Resource(owner, 'Resource');
+    const resource = new (class extends Resource {})(owner, 'Resource');
     const topic = new sns.Topic(owner, 'Topic');
     const other = new Stack(app, 'Other', { env: ENV });
 
