@@ -426,8 +426,8 @@ export class Workforce extends WorkforceBase {
         );
       }
     }
-    if (resource.allowedOAuthFlowsUserPoolClient !== undefined && !Token.isUnresolved(resource.allowedOAuthFlowsUserPoolClient) &&
-      stack.resolve(resource.allowedOAuthFlowsUserPoolClient) !== true) {
+    // A setting left out is what CloudFormation makes of it: OAuth disabled, an empty list.
+    if (!Token.isUnresolved(resource.allowedOAuthFlowsUserPoolClient) && stack.resolve(resource.allowedOAuthFlowsUserPoolClient) !== true) {
       errors.push(
         `identity app client: ${where} has OAuth disabled (disableOAuth), and the worker portal signs workers in through the ` +
           "user pool's OAuth sign-in pages: enable OAuth on the client",
@@ -435,7 +435,7 @@ export class Workforce extends WorkforceBase {
       return errors;
     }
     const warn = (id: string, setting: string, wanted: string, actual: string[] | undefined) => {
-      if (actual !== undefined && !Token.isUnresolved(actual) && !actual.includes(wanted)) {
+      if (!Token.isUnresolved(actual) && !actual?.includes(wanted)) {
         Annotations.of(this).addWarningV2(
           `cdk-sagemaker-workteam:workerPortalClient${id}`,
           `${where} has ${setting} without ${quote(wanted)}, which AWS's examples of a worker portal's client use: without it ` +

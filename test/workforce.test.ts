@@ -166,6 +166,34 @@ describe('the worker portal sign-in of a Cognito workforce', () => {
     );
   });
 
+  test('fails for an app client whose OAuth setting is left out, which CloudFormation takes as disabled', () => {
+    const stack = testStack();
+    const { userPool, client } = signIn(stack);
+    (client.node.defaultChild as cognito.CfnUserPoolClient).allowedOAuthFlowsUserPoolClient = undefined;
+
+    new Workforce(stack, 'Workforce', { identity: WorkforceIdentity.cognito(userPool, client) });
+
+    expect(() => testSynth(stack)).toThrow(/identity app client: the app client 'Stack\/Pool\/Client' has OAuth disabled \(disableOAuth\)/);
+  });
+
+  test.each([
+    ['CodeGrant', 'oAuth flows without "code"', (client: cognito.CfnUserPoolClient) => (client.allowedOAuthFlows = undefined)],
+    ['OpenidScope', 'oAuth scopes without "openid"', (client: cognito.CfnUserPoolClient) => (client.allowedOAuthScopes = undefined)],
+    ['CognitoProvider', 'supportedIdentityProviders without "COGNITO"', (client: cognito.CfnUserPoolClient) => (client.supportedIdentityProviders = undefined)],
+  ])('warns, with the id workerPortalClient%s, for an app client that leaves the setting out (an empty list)', (id, setting, leaveOut) => {
+    const stack = testStack();
+    const { userPool, client } = signIn(stack);
+    leaveOut(client.node.defaultChild as cognito.CfnUserPoolClient);
+
+    new Workforce(stack, 'Workforce', { identity: WorkforceIdentity.cognito(userPool, client) });
+
+    const warnings = AssertAnnotations.fromStack(stack).findWarning('/Stack/Workforce', Match.anyValue());
+    expect(warnings.map((w) => w.entry.data)).toEqual([
+      `the app client 'Stack/Pool/Client' has ${setting}, which AWS's examples of a worker portal's client use: without it workers may ` +
+        `not be able to sign in [ack: cdk-sagemaker-workteam:workerPortalClient${id}]`,
+    ]);
+  });
+
   test.each([
     ['CodeGrant', { oAuth: { flows: { implicitCodeGrant: true } } }, 'oAuth flows without "code"'],
     ['OpenidScope', { oAuth: { scopes: [cognito.OAuthScope.custom('labeling/read')] } }, 'oAuth scopes without "openid"'],
