@@ -350,6 +350,25 @@ describe('workforce options', () => {
     });
   });
 
+  test('the default security group of a dual-stack portal also takes HTTPS over IPv6, so described', () => {
+    const stack = testStack();
+    const vpc = new ec2.Vpc(stack, 'Vpc', {
+      maxAzs: 2,
+      natGateways: 0,
+      ipProtocol: ec2.IpProtocol.DUAL_STACK,
+      subnetConfiguration: [{ name: 'private', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }],
+    });
+
+    new Workforce(stack, 'Workforce', { identity: oidcIdentity(), vpc, ipAddressType: WorkforceIpAddressType.DUAL_STACK });
+
+    Template.fromStack(stack).hasResourceProperties('AWS::EC2::SecurityGroup', {
+      SecurityGroupIngress: [
+        Match.objectLike({ CidrIp: { 'Fn::GetAtt': ['Vpc8378EB38', 'CidrBlock'] }, Description: 'HTTPS to the worker portal from the VPC' }),
+        Match.objectLike({ CidrIpv6: Match.anyValue(), Description: 'HTTPS to the worker portal from the VPC over IPv6', FromPort: 443, ToPort: 443 }),
+      ],
+    });
+  });
+
   test('fails to give connections outside a VPC', () => {
     const workforce = new Workforce(testStack(), 'Workforce', { identity: oidcIdentity() });
 
