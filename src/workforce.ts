@@ -298,11 +298,12 @@ export class Workforce extends WorkforceBase {
         `DUAL_STACK needs a VPC with an IPv6 CIDR block, and the vpc '${props.vpc!.node.path}' has none: create it with ipProtocol: ec2.IpProtocol.DUAL_STACK`,
       );
     }
-    const defaultIpv6Blocks = dualStack ? ipv6Blocks : undefined;
-    const securityGroups = props.vpc ? props.securityGroups ?? this.defaultSecurityGroups(props.vpc, validator, defaultIpv6Blocks) : [];
-    this.portalConnections = props.vpc ? new ec2.Connections({ securityGroups }) : undefined;
-    const workforceVpcConfig = props.vpc ? renderVpc(props, securityGroups, validator) : undefined;
-    if (!props.vpc && (props.vpcSubnets || props.securityGroups)) {
+    let workforceVpcConfig: CfnWorkforce.WorkforceVpcConfigRequestProperty | undefined;
+    if (props.vpc) {
+      const securityGroups = props.securityGroups ?? this.defaultSecurityGroups(props.vpc, validator, dualStack ? ipv6Blocks : undefined);
+      this.portalConnections = new ec2.Connections({ securityGroups });
+      workforceVpcConfig = renderVpc(props, securityGroups, validator);
+    } else if (props.vpcSubnets || props.securityGroups) {
       validator.fail('vpcSubnets, securityGroups', 'they need a vpc');
     }
     checkResourceTypeInRegion(this, CfnWorkforce.CFN_RESOURCE_TYPE_NAME, validator);
@@ -342,9 +343,10 @@ export class Workforce extends WorkforceBase {
     );
     this.workforceSubDomain = this.resource.attrSubDomain;
 
-    this.validateOnePerRegion();
-    if (props.identity.userPool && props.identity.userPoolClient) {
-      this.prepareCognitoSignIn(props.identity.userPool, props.identity.userPoolClient);
+    const { userPool, userPoolClient } = props.identity;
+    this.validateOnePerRegion(userPool, userPoolClient);
+    if (userPool && userPoolClient) {
+      this.prepareCognitoSignIn(userPool, userPoolClient);
     }
     this.node.addValidation({ validate: () => validateTags(new Validator(), this.resource.cdkTagManager.tagValues(), WORKFORCE_TAG_RULES).errors });
   }
@@ -416,7 +418,7 @@ export class Workforce extends WorkforceBase {
     const stack = Stack.of(resource);
     const workforceId = stack.resolve(this.resource.logicalId);
     for (const [setting, urls] of [['callbackUrls', resource.callbackUrLs], ['logoutUrls', resource.logoutUrLs]] as const) {
-      if (urls !== undefined && referencesResource(stack.resolve(urls), workforceId)) {
+      if (referencesResource(stack.resolve(urls), workforceId)) {
         errors.push(
           `identity app client: ${where} has ${setting} made of this workforce's attributes, which makes a dependency cycle ` +
             '(the workforce needs the client first): remove them, this library puts the worker portal\'s callback and logout ' +
@@ -424,8 +426,8 @@ export class Workforce extends WorkforceBase {
         );
       }
     }
-    if (resource.allowedOAuthFlowsUserPoolClient !== undefined && !Token.isUnresolved(resource.allowedOAuthFlowsUserPoolClient) &&
-      stack.resolve(resource.allowedOAuthFlowsUserPoolClient) !== true) {
+    // A setting left out is what CloudFormation makes of it: OAuth disabled, an empty list.
+    if (!Token.isUnresolved(resource.allowedOAuthFlowsUserPoolClient) && stack.resolve(resource.allowedOAuthFlowsUserPoolClient) !== true) {
       errors.push(
         `identity app client: ${where} has OAuth disabled (disableOAuth), and the worker portal signs workers in through the ` +
           "user pool's OAuth sign-in pages: enable OAuth on the client",
@@ -433,7 +435,7 @@ export class Workforce extends WorkforceBase {
       return errors;
     }
     const warn = (id: string, setting: string, wanted: string, actual: string[] | undefined) => {
-      if (actual !== undefined && !Token.isUnresolved(actual) && !actual.includes(wanted)) {
+      if (!Token.isUnresolved(actual) && !actual?.includes(wanted)) {
         Annotations.of(this).addWarningV2(
           `cdk-sagemaker-workteam:workerPortalClient${id}`,
           `${where} has ${setting} without ${quote(wanted)}, which AWS's examples of a worker portal's client use: without it ` +
@@ -483,12 +485,10 @@ export class Workforce extends WorkforceBase {
    * SageMaker allows one private workforce per account and region, and so one Cognito user pool and app client
    * there. The work teams of this stack that are given no workforce join this one.
    */
-  private validateOnePerRegion(): void {
+  private validateOnePerRegion(userPool?: cognito.IUserPool, userPoolClient?: cognito.IUserPoolClient): void {
     const registry = RegionalRegistry.of(this);
     registry.claim(WORKFORCE_RULE, '', this);
     registry.addWorkforce(this);
-    const userPool = this.identity?.userPool;
-    const userPoolClient = this.identity?.userPoolClient;
     if (userPool && userPoolClient) {
       registry.claimValues(COGNITO_IDENTITY_RULE, [userPool.userPoolId, userPoolClient.userPoolClientId], COGNITO_LABELS, this, certainlyDifferent);
     }
@@ -528,10 +528,8 @@ function userPoolDomains(userPool: cognito.IUserPool): cognito.CfnUserPoolDomain
 
 /** Whether a resolved template value holds a `Ref` or `Fn::GetAtt` of the resource with that logical id. */
 function referencesResource(value: unknown, logicalId: string): boolean {
-  if (Array.isArray(value)) {
-    return value.some((item) => referencesResource(item, logicalId));
-  }
-  if (typeof value !== 'object' || value === null) {
+  // Strings, numbers and undefined refer to nothing; arrays are searched as objects, by their items.
+  if (!(value instanceof Object)) {
     return false;
   }
   const object = value as Record<string, unknown>;
@@ -570,12 +568,12 @@ function renderSourceIps(cidrs: string[] | undefined, validator: Validator): Cfn
 }
 
 /**
- * Beyond the API's pattern: an address and prefix that make a network, without the zone id
+ * Beyond the API's pattern (which bounds the prefix): an address that makes a network, without the zone id
  * (`fe80::1%eth0`) the pattern lets through.
  */
 function isCidr(value: string): boolean {
-  const [address, prefix] = value.split('/');
-  return isIPv4(address) ? Number(prefix) <= 32 : isIPv6(address) && !address.includes('%');
+  const [address] = value.split('/');
+  return isIPv4(address) || (isIPv6(address) && !address.includes('%'));
 }
 
 /** The VPC's CIDR block; undefined for a VPC imported without it, whose `vpcCidrBlock` throws. */

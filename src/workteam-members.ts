@@ -161,15 +161,14 @@ class OidcMembers extends WorkteamMembers {
 
   public _render(validator: Validator, _region: string): CfnWorkteam.MemberDefinitionProperty[] {
     validator.count('members (OIDC groups)', this.groups, OIDC_GROUPS);
-    if (!Token.isUnresolved(this.groups)) {
-      this.groups.forEach((group, index) => {
-        validator.string(`members OIDC group [${index}]`, group, OIDC_GROUP);
-        const first = this.groups.indexOf(group);
-        if (first !== index) {
-          validator.fail(`members OIDC group [${index}]`, `${quote(group)} is group [${first}] already: a work team lists each group once`);
-        }
-      });
-    }
+    // A list token is a list of one string token, which is not judged.
+    this.groups.forEach((group, index) => {
+      validator.string(`members OIDC group [${index}]`, group, OIDC_GROUP);
+      const first = this.groups.indexOf(group);
+      if (first !== index) {
+        validator.fail(`members OIDC group [${index}]`, `${quote(group)} is group [${first}] already: a work team lists each group once`);
+      }
+    });
     return [{ oidcMemberDefinition: { oidcGroups: this.groups } }];
   }
 }

@@ -166,6 +166,34 @@ describe('the worker portal sign-in of a Cognito workforce', () => {
     );
   });
 
+  test('fails for an app client whose OAuth setting is left out, which CloudFormation takes as disabled', () => {
+    const stack = testStack();
+    const { userPool, client } = signIn(stack);
+    (client.node.defaultChild as cognito.CfnUserPoolClient).allowedOAuthFlowsUserPoolClient = undefined;
+
+    new Workforce(stack, 'Workforce', { identity: WorkforceIdentity.cognito(userPool, client) });
+
+    expect(() => testSynth(stack)).toThrow(/identity app client: the app client 'Stack\/Pool\/Client' has OAuth disabled \(disableOAuth\)/);
+  });
+
+  test.each([
+    ['CodeGrant', 'oAuth flows without "code"', (client: cognito.CfnUserPoolClient) => (client.allowedOAuthFlows = undefined)],
+    ['OpenidScope', 'oAuth scopes without "openid"', (client: cognito.CfnUserPoolClient) => (client.allowedOAuthScopes = undefined)],
+    ['CognitoProvider', 'supportedIdentityProviders without "COGNITO"', (client: cognito.CfnUserPoolClient) => (client.supportedIdentityProviders = undefined)],
+  ])('warns, with the id workerPortalClient%s, for an app client that leaves the setting out (an empty list)', (id, setting, leaveOut) => {
+    const stack = testStack();
+    const { userPool, client } = signIn(stack);
+    leaveOut(client.node.defaultChild as cognito.CfnUserPoolClient);
+
+    new Workforce(stack, 'Workforce', { identity: WorkforceIdentity.cognito(userPool, client) });
+
+    const warnings = AssertAnnotations.fromStack(stack).findWarning('/Stack/Workforce', Match.anyValue());
+    expect(warnings.map((w) => w.entry.data)).toEqual([
+      `the app client 'Stack/Pool/Client' has ${setting}, which AWS's examples of a worker portal's client use: without it workers may ` +
+        `not be able to sign in [ack: cdk-sagemaker-workteam:workerPortalClient${id}]`,
+    ]);
+  });
+
   test.each([
     ['CodeGrant', { oAuth: { flows: { implicitCodeGrant: true } } }, 'oAuth flows without "code"'],
     ['OpenidScope', { oAuth: { scopes: [cognito.OAuthScope.custom('labeling/read')] } }, 'oAuth scopes without "openid"'],
@@ -238,7 +266,7 @@ describe('the worker portal sign-in of a Cognito workforce', () => {
       : cognito.UserPoolClient.fromUserPoolClientId(stack, 'Client', 'abc');
 
     expect(() => new Workforce(stack, 'Workforce', { identity: WorkforceIdentity.cognito(userPool, client) })).toThrow(
-      new RegExp(`identity ${which}: '.*' is in eu-west-1, the workforce in us-east-1: the user pool and app client must be in the workforce's region`),
+      new RegExp(`^Invalid Workforce at 'Stack/Workforce':\n {2}- identity ${which}: '.*' is in eu-west-1, the workforce in us-east-1: the user pool and app client must be in the workforce's region$`),
     );
   });
 });
@@ -319,6 +347,25 @@ describe('workforce options', () => {
       SecurityGroupIngress: [Match.objectLike({ Description: 'HTTPS to the worker portal from the VPC', FromPort: 443 })],
       // aws-cdk-lib's rule that matches no traffic: allowAllOutbound is false.
       SecurityGroupEgress: [Match.objectLike({ CidrIp: '255.255.255.255/32', Description: 'Disallow all traffic' })],
+    });
+  });
+
+  test('the default security group of a dual-stack portal also takes HTTPS over IPv6, so described', () => {
+    const stack = testStack();
+    const vpc = new ec2.Vpc(stack, 'Vpc', {
+      maxAzs: 2,
+      natGateways: 0,
+      ipProtocol: ec2.IpProtocol.DUAL_STACK,
+      subnetConfiguration: [{ name: 'private', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }],
+    });
+
+    new Workforce(stack, 'Workforce', { identity: oidcIdentity(), vpc, ipAddressType: WorkforceIpAddressType.DUAL_STACK });
+
+    Template.fromStack(stack).hasResourceProperties('AWS::EC2::SecurityGroup', {
+      SecurityGroupIngress: [
+        Match.objectLike({ CidrIp: { 'Fn::GetAtt': ['Vpc8378EB38', 'CidrBlock'] }, Description: 'HTTPS to the worker portal from the VPC' }),
+        Match.objectLike({ CidrIpv6: Match.anyValue(), Description: 'HTTPS to the worker portal from the VPC over IPv6', FromPort: 443, ToPort: 443 }),
+      ],
     });
   });
 
@@ -480,7 +527,9 @@ describe('importers', () => {
   test('fails to read the sub-domain of a workforce imported without it', () => {
     const workforce = Workforce.fromWorkforceName(testStack(), 'Workforce', 'default');
 
-    expect(() => workforce.workforceSubDomain).toThrow(/the sub-domain of the imported workforce 'Stack\/Workforce' is unknown/);
+    expect(() => workforce.workforceSubDomain).toThrow(
+      "the sub-domain of the imported workforce 'Stack/Workforce' is unknown: import it with Workforce.fromWorkforceAttributes({ workforceSubDomain })",
+    );
     expect(() => workforce.workerPortalUrl).toThrow(/the sub-domain of the imported workforce 'Stack\/Workforce' is unknown/);
   });
 

@@ -1,8 +1,8 @@
-import { Stack } from 'aws-cdk-lib';
+import { CfnParameter, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { testStack } from './util';
-import { IdentityProviderType, Workteam, WorkteamMembers } from '../src';
+import { IdentityProviderType, Workforce, Workteam, WorkteamMembers } from '../src';
 
 function cognitoTeam(stack: Stack, groups: cognito.IUserPoolGroup[], userPool?: cognito.IUserPool, client?: cognito.IUserPoolClient) {
   const pool = userPool ?? new cognito.UserPool(stack, 'Pool');
@@ -115,6 +115,17 @@ describe('WorkteamMembers.fromCognitoGroups', () => {
     expect(() => cognitoTeam(stack, [group], pool)).toThrow(/the group belongs to another user pool/);
   });
 
+  test('fails, saying how to import it, for groups of the pool of a workforce imported without its identity', () => {
+    const stack = testStack();
+    const workforce = Workforce.fromWorkforceName(stack, 'Workforce', 'default');
+    const group = cognito.UserPoolGroup.fromGroupName(stack, 'Group', 'labelers');
+
+    expect(() => new Workteam(stack, 'Team', { members: WorkteamMembers.fromWorkforceUserGroups([group]), workforce })).toThrow(
+      "Invalid Workteam at 'Stack/Team':\n  - members: the workforce 'Stack/Workforce' has no known Cognito identity to take the user pool and app " +
+        'client from: import it with its identity (Workforce.fromWorkforceAttributes), or give the user pool and app client',
+    );
+  });
+
   test('a group of the same imported pool synthesizes', () => {
     const stack = testStack();
     const pool = cognito.UserPool.fromUserPoolId(stack, 'Pool', 'us-east-1_one');
@@ -136,6 +147,17 @@ describe('WorkteamMembers.fromOidcGroups', () => {
   function oidcTeam(groups: string[]) {
     return () => new Workteam(testStack(), 'Team', { members: WorkteamMembers.fromOidcGroups(groups) });
   }
+
+  test('renders a list token of groups as given', () => {
+    const stack = testStack();
+    const groups = new CfnParameter(stack, 'Groups', { type: 'CommaDelimitedList' }).valueAsList;
+
+    new Workteam(stack, 'Team', { members: WorkteamMembers.fromOidcGroups(groups) });
+
+    Template.fromStack(stack).hasResourceProperties('AWS::SageMaker::Workteam', {
+      MemberDefinitions: [{ OidcMemberDefinition: { OidcGroups: { Ref: 'Groups' } } }],
+    });
+  });
 
   test('takes 10 groups of 63 characters', () => {
     expect(oidcTeam(Array.from({ length: 10 }, (_, i) => `${i}`.padEnd(63, 'g')))).not.toThrow();

@@ -1,5 +1,5 @@
-import { CfnOutput, CfnParameter, Fn, Lazy, Stack, Tags } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { App, CfnOutput, CfnParameter, Fn, Lazy, Stack, Tags } from 'aws-cdk-lib';
+import { Annotations as AssertAnnotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
@@ -177,6 +177,26 @@ describe('work team options', () => {
     expect(description.startsWith('Private work team ')).toBe(true);
   });
 
+  test('a default description of 200 characters is kept whole; one of 201 is cut to 199 and an ellipsis', () => {
+    // 'Private work team Stack/' is 24 characters.
+    const descriptionOf = (id: string) => {
+      const stack = testStack();
+      oidcTeam(stack, id);
+      return Object.values(Template.fromStack(stack).findResources('AWS::SageMaker::Workteam'))[0].Properties.Description as string;
+    };
+
+    expect(descriptionOf('T'.repeat(176))).toBe(`Private work team Stack/${'T'.repeat(176)}`);
+    expect(descriptionOf('T'.repeat(177))).toBe(`Private work team Stack/${'T'.repeat(175)}…`);
+  });
+
+  test('a default description has a space for each line break of the construct path', () => {
+    const stack = testStack();
+
+    oidcTeam(new Construct(stack, 'Image\nLabeling'), 'Team\r\nOne\u2028Two');
+
+    Template.fromStack(stack).hasResourceProperties('AWS::SageMaker::Workteam', { Description: 'Private work team Stack/Image Labeling/Team  One Two' });
+  });
+
   test('a long description keeps the characters before the cut whole, surrogate pairs included', () => {
     const stack = testStack();
     const deep = ['\u{1F600}'.repeat(10), 'B'.repeat(90), 'C'.repeat(90)].reduce<Construct>((scope, id) => new Construct(scope, id), stack);
@@ -263,6 +283,65 @@ test('another account references a team with a generated name by that name', () 
     Value: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':sagemaker:us-east-1:123456789012:workteam/private-crowd/Teams-Team-9488ADE7']] },
   });
   template.hasOutput('Name', { Value: 'Teams-Team-9488ADE7' });
+});
+
+test('a team whose name is a token is named in another stack through an export of its name attribute', () => {
+  const app = testApp();
+  const teamStack = testStack(ENV, app, 'Teams');
+  const team = oidcTeam(teamStack, 'Team', { workteamName: new CfnParameter(teamStack, 'Name').valueAsString });
+  const consumer = testStack(ENV, app, 'Consumer');
+  new sns.Topic(consumer, 'Topic');
+
+  new CfnOutput(consumer, 'Name', { value: team.workteamName });
+
+  Template.fromStack(consumer).hasOutput('Name', { Value: { 'Fn::ImportValue': Match.stringLikeRegexp('^Teams:ExportsOutputFnGetAttTeam8E98563CWorkteamName') } });
+});
+
+describe('warnings about the workforce of a team given none', () => {
+  test('an OIDC team with no workforce in the app is warned, with its id, naming where the workforce must be', () => {
+    const stack = new Stack(testApp(), 'Stack');
+
+    oidcTeam(stack);
+
+    const warnings = AssertAnnotations.fromStack(stack).findWarning('/Stack/Team', Match.anyValue());
+    expect(warnings.map((warning) => warning.entry.data)).toEqual([
+      'the OIDC work team needs an OIDC workforce in aws://unknown-account/unknown-region, and the team is given none: create it ' +
+        '(Workforce with WorkforceIdentity.oidc) before this team deploys, and give it as workforce [ack: cdk-sagemaker-workteam:oidcWithoutWorkforce]',
+    ]);
+  });
+
+  test('a team with the workforce of another stack that may share its account and region is warned, with its id', () => {
+    const app = testApp();
+    new Workforce(new Stack(app, 'Platform'), 'Workforce', { identity: WorkforceIdentity.oidc(OIDC_PROPS) });
+    const stack = new Stack(app, 'Teams');
+
+    oidcTeam(stack);
+
+    const warnings = AssertAnnotations.fromStack(stack).findWarning('/Teams/Team', Match.anyValue());
+    expect(warnings.map((warning) => warning.entry.data)).toEqual([
+      "the team is given no workforce, and the workforce 'Platform/Workforce' of another stack may be in its account and region: SageMaker " +
+        'would put the team in it without CloudFormation waiting for it; give it as workforce, so that this stack deploys after it ' +
+        '[ack: cdk-sagemaker-workteam:workforceInOtherStack]',
+    ]);
+  });
+});
+
+test('a Cognito team of its own user pool that joins the Cognito workforce of its stack fails once, naming the workforce', () => {
+  const stack = testStack();
+  const workforcePool = new cognito.UserPool(stack, 'WorkforcePool');
+  workforcePool.addDomain('Domain', { cognitoDomain: { domainPrefix: 'labeling-workers' } });
+  new Workforce(stack, 'Workforce', { identity: WorkforceIdentity.cognito(workforcePool, workforcePool.addClient('Client')) });
+
+  Workteam.fromCognitoGroup(stack, 'Team', cognitoFixture(stack));
+
+  let error: Error | undefined;
+  try {
+    App.of(stack)!.synth();
+  } catch (e) {
+    error = e as Error;
+  }
+  expect(error?.message).toMatch(/\[Stack\/Team\] the Cognito user pool and app client are not those of 'Stack\/Workforce' in aws:\/\/123456789012\/us-east-1/);
+  expect(error?.message).not.toMatch(/members: the (user pool|app client) '.*' is not the (user pool|app client) of the workforce/);
 });
 
 describe('importers', () => {

@@ -109,7 +109,6 @@ export class RegionalRegistry {
   /** Per rule and key, the slots by their key. */
   private readonly slots = new Map<string, Map<string, Slot>>();
   private readonly places = new WeakMap<Stack, Place>();
-  private nextStackId = 0;
   private readonly warned = new Set<string>();
   private readonly workforces = new WeakMap<Stack, IConstruct & { readonly workforceName: string }>();
   private readonly teamsWithoutWorkforce = new WeakMap<Stack, CfnWorkteam[]>();
@@ -267,7 +266,7 @@ export class RegionalRegistry {
     let place = this.places.get(stack);
     if (!place) {
       const deployment = deploymentStackOf(stack);
-      place = stack === deployment ? newPlace(deployment, this.nextStackId++) : this.placeOf(deployment);
+      place = stack === deployment ? newPlace(deployment) : this.placeOf(deployment);
       this.places.set(stack, place);
     }
     return place;
@@ -288,7 +287,7 @@ function deploymentStackOf(stack: Stack): Stack {
  * The slots of a stack: its exact environment (a token part written `*`), its account, its region, all; and, first,
  * for a stack whose environment is a token, the stack itself, the only place certainly in its account and region.
  */
-function newPlace(deployment: Stack, stackId: number): Place {
+function newPlace(deployment: Stack): Place {
   const account = Token.isUnresolved(deployment.account) ? undefined : deployment.account;
   const region = Token.isUnresolved(deployment.region) ? undefined : deployment.region;
   const exact = (a: string | undefined, r: string | undefined) => `env:${a ?? '*'}/${r ?? '*'}`;
@@ -314,7 +313,7 @@ function newPlace(deployment: Stack, stackId: number): Place {
     deployment,
     concrete: false,
     where: `the stack '${deployment.node.path}'`,
-    slotKeys: [`stack:${stackId}`, ...projections],
+    slotKeys: [`stack:${deployment.node.addr}`, ...projections],
     compatibleKeys,
     possibleKeys: compatibleKeys,
   };

@@ -37,14 +37,9 @@ function referenceOf(value: string): Reference | undefined {
     return undefined;
   }
   const resolvable = token.firstToken;
-  return resolvable !== undefined && Reference.isReference(resolvable) ? resolvable : undefined;
+  return Reference.isReference(resolvable) ? resolvable : undefined;
 }
 
 function referencedResource(value: string): IConstruct | undefined {
-  const token = Tokenization.reverseString(value);
-  if (token.length !== 1) {
-    return undefined;
-  }
-  const resolvable = token.firstToken;
-  return resolvable !== undefined && Reference.isReference(resolvable) ? resolvable.target : undefined;
+  return referenceOf(value)?.target;
 }

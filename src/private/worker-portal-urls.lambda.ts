@@ -76,7 +76,8 @@ export async function handler(event: WorkerPortalUrlsEvent): Promise<WorkerPorta
     return { PhysicalResourceId: event.PhysicalResourceId };
   }
 
-  const old = event.RequestType === 'Update' ? event.OldResourceProperties : undefined;
+  // CloudFormation sends OldResourceProperties with updates only.
+  const old = event.OldResourceProperties;
   // The portal URLs of a former sub-domain go, unless this update keeps them (or the template lists them).
   const stale = old && old.UserPoolId === props.UserPoolId && old.ClientId === props.ClientId ? old : undefined;
   await withClient(props, false, (client) => {
@@ -103,7 +104,7 @@ function ourUrlsRemoved(props: WorkerPortalUrlsProperties): Change {
       CallbackURLs: callbackUrls,
       LogoutURLs: withoutUrl(client.LogoutURLs, props.LogoutUrl, props.TemplateLogoutUrls),
       // Cognito requires the default redirect URI to be one of the callback URLs.
-      DefaultRedirectURI: callbackUrls?.includes(client.DefaultRedirectURI ?? '') ? client.DefaultRedirectURI : undefined,
+      DefaultRedirectURI: callbackUrls?.find((url) => url === client.DefaultRedirectURI),
     };
   };
 }

@@ -2,10 +2,11 @@ import { Annotations, App, CfnOutput, CfnParameter, Environment, NestedStack, St
 import { Annotations as AssertedAnnotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import { CfnWorkteam } from 'aws-cdk-lib/aws-sagemaker';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { IdentityProviderType, Workforce, WorkforceIdentity, Workteam } from '../../src';
-import { MAY_SHARE_ENVIRONMENT_WARNING } from '../../src/private/regional-registry';
+import { MAY_SHARE_ENVIRONMENT_WARNING, RegionalRegistry } from '../../src/private/regional-registry';
 import { OIDC_PROPS, testApp } from '../util';
 
 /**
@@ -81,6 +82,10 @@ const PLACEMENTS: Placement[] = [
   twoStacks('a concrete stack and a stack of another account with a token region', E2, E1_ACCOUNT_ONLY, 'passes'),
   twoStacks('a concrete stack and a stack of its region with a token account', E2, US_EAST_1_ONLY, 'warns'),
   twoStacks('a concrete stack and a stack of another region with a token account', E1_OTHER_REGION, US_EAST_1_ONLY, 'passes'),
+  twoStacks('an environment-agnostic stack and a stack of a token region', AGNOSTIC, E1_ACCOUNT_ONLY, 'warns'),
+  twoStacks('an environment-agnostic stack and a stack of a token account', AGNOSTIC, US_EAST_1_ONLY, 'warns'),
+  twoStacks('a stack of a token region and a stack of a token account', E1_ACCOUNT_ONLY, US_EAST_1_ONLY, 'warns'),
+  twoStacks('a stack of a token account and a stack of a token region', US_EAST_1_ONLY, E1_ACCOUNT_ONLY, 'warns'),
 ];
 
 /** What is defined in each of the two places, and what the error or warning says. */
@@ -186,6 +191,58 @@ describe('per account and region', () => {
     expect(mayShareWarnings(app)).toEqual([]);
   });
 
+  test('13 work teams in each of three environment-agnostic stacks warn each stack beyond the limit once', () => {
+    const app = matrixApp();
+    for (const id of ['A', 'B', 'C']) {
+      oidcTeams(new Stack(app, id), 13);
+    }
+
+    const warnings = mayShareWarnings(app);
+    expect(warnings.map((warning) => warning.slice(0, 4))).toEqual(['[/B]', '[/C]']);
+    expect(warnings[1]).toMatch(/they would have 27 work teams/);
+  });
+
+  test('work teams of two concrete stacks of one environment beyond the limit with an environment-agnostic one warn the agnostic stack only', () => {
+    const app = matrixApp();
+    oidcTeams(new Stack(app, 'A', { env: E1 }), 10);
+    oidcTeams(new Stack(app, 'C'), 10);
+    oidcTeams(new Stack(app, 'B', { env: E1 }), 10);
+
+    const warnings = mayShareWarnings(app);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/^\[\/C\] .*such as the stack of 'B\/Team5'\), they would have 26 work teams/);
+  });
+
+  test('the warning names the first team of another stack, however the teams of the stacks are defined in turn', () => {
+    const app = matrixApp();
+    const [a, b, c] = [new Stack(app, 'A'), new Stack(app, 'B'), new Stack(app, 'C')];
+    oidcTeams(new Construct(b, 'First'), 2);
+    oidcTeams(a, 12);
+    oidcTeams(c, 1);
+    oidcTeams(b, 11);
+
+    const warnings = mayShareWarnings(app);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/^\[\/B\] .*such as the stack of 'A\/Team0'\), they would have 26 work teams/);
+  });
+
+  test('possible collisions of two rules, and of two names of one rule, each warn the stack', () => {
+    const app = matrixApp();
+    for (const id of ['A', 'B']) {
+      const stack = new Stack(app, id);
+      new Workforce(stack, 'Workforce', { identity: WorkforceIdentity.oidc(OIDC_PROPS) });
+      for (const name of ['images', 'texts']) {
+        Workteam.fromOidcGroups(stack, name, { groups: ['g'], workteamName: name });
+      }
+    }
+
+    const warnings = mayShareWarnings(app);
+    expect(warnings).toHaveLength(3);
+    expect(warnings[0]).toMatch(/^\[\/B\/Workforce\] the workforce 'A\/Workforce' is in a stack that may deploy/);
+    expect(warnings[1]).toMatch(/^\[\/B\/images\] workteamName: "images" is also the name of the work team 'A\/images'/);
+    expect(warnings[2]).toMatch(/^\[\/B\/texts\] workteamName: "texts" is also the name of the work team 'A\/texts'/);
+  });
+
   test('13 work teams in each of two environment-agnostic stacks warn once, on the stack', () => {
     const app = matrixApp();
     oidcTeams(new Stack(app, 'A'), 13);
@@ -282,7 +339,36 @@ describe('per account and region', () => {
   });
 });
 
+describe('the environment of a construct in messages', () => {
+  test.each([
+    ['an environment-agnostic stack', AGNOSTIC, 'aws://unknown-account/unknown-region'],
+    ['a stack of a token region', E1_ACCOUNT_ONLY, 'aws://111111111111/unknown-region'],
+    ['a stack of a token account', US_EAST_1_ONLY, 'aws://unknown-account/us-east-1'],
+    ['a concrete stack', E1, 'aws://111111111111/us-east-1'],
+  ])('of %s is %s', (_name, env, expected) => {
+    const stack = new Stack(matrixApp(), 'A', { env });
+
+    expect(RegionalRegistry.environmentOf(new Construct(stack, 'Scope'))).toBe(expected);
+  });
+});
+
 describe('workforces of work teams', () => {
+  test('a second workforce of a stack, which fails, is not the one its teams given no workforce join', () => {
+    const app = matrixApp();
+    const stack = new Stack(app, 'A');
+    const before = Workteam.fromOidcGroups(stack, 'Before', { groups: ['g'] });
+    const first = new Workforce(stack, 'First', { identity: WorkforceIdentity.oidc(OIDC_PROPS) });
+    new Workforce(stack, 'Second', { identity: WorkforceIdentity.oidc(OIDC_PROPS) });
+    const after = Workteam.fromOidcGroups(stack, 'After', { groups: ['g'] });
+
+    const firstName = stack.resolve(first.workforceName);
+    expect(JSON.stringify(firstName)).toMatch(/"First[0-9A-F]{8}"/);
+    for (const team of [before, after]) {
+      expect(stack.resolve((team.node.defaultChild as CfnWorkteam).workforceName)).toEqual(firstName);
+    }
+    expect(() => app.synth()).toThrow(/\[A\/Second\] the workforce 'A\/First' is already the private workforce of the stack 'A'/);
+  });
+
   test('a team given no workforce joins the one of its own stack, defined before or after it', () => {
     const app = matrixApp();
     const stack = new Stack(app, 'A');

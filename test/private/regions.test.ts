@@ -1,6 +1,7 @@
 import { App } from 'aws-cdk-lib';
 import { Workforce, WorkforceIdentity, Workteam } from '../../src';
-import { CHECK_REGIONS_CONTEXT } from '../../src/private/regions';
+import { CHECK_REGIONS_CONTEXT, checkResourceTypeInRegion } from '../../src/private/regions';
+import { Validator } from '../../src/private/validation';
 import { OIDC_PROPS, testApp, testStack } from '../util';
 
 const team = (region: string, app?: App) => () => Workteam.fromOidcGroups(testStack({ account: '123456789012', region }, app), 'Team', { groups: ['labelers'] });
@@ -12,6 +13,21 @@ describe('resource types that a region does not have', () => {
     expect(team('me-central-1')).toThrow(
       /Invalid Workteam at 'Stack\/Team':\n {2}- region: AWS::SageMaker::Workteam does not exist in me-central-1 \(CloudFormation Validate F3006\)/,
     );
+  });
+
+  test('the failure says which context turns the check off', () => {
+    expect(team('me-central-1')).toThrow(
+      'region: AWS::SageMaker::Workteam does not exist in me-central-1 (CloudFormation Validate F3006): deploy the stack in a region that has it ' +
+        `(context ${CHECK_REGIONS_CONTEXT}: false turns this check off)`,
+    );
+  });
+
+  test('takes a resource type that exists in every region, which the data does not list', () => {
+    const validator = new Validator();
+
+    checkResourceTypeInRegion(testStack({ account: '123456789012', region: 'me-central-1' }), 'AWS::SNS::Topic', validator);
+
+    expect(validator.errors).toEqual([]);
   });
 
   test.each(['sa-east-1', 'us-west-1', 'eu-north-1', 'cn-north-1'])('fails for a workforce in %s, which has no AWS::SageMaker::Workforce', (region) => {

@@ -24,8 +24,9 @@ describe('certainlyDifferent', () => {
     expect(certainlyDifferent(one, two)).toBe(true);
   });
 
-  test('a literal and a token may be equal at deployment', () => {
+  test('a literal and a token may be equal at deployment, either way round', () => {
     expect(certainlyDifferent('a', one)).toBe(false);
+    expect(certainlyDifferent(one, 'a')).toBe(false);
   });
 
   test('a string mixing tokens and text is not judged', () => {

@@ -1,8 +1,9 @@
-import { CfnOutput, CfnParameter, Reference, Stack, Tokenization } from 'aws-cdk-lib';
+import { Aws, CfnOutput, CfnParameter, Reference, Resource, Stack, Tokenization } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { CfnWorkforce, CfnWorkteam } from 'aws-cdk-lib/aws-sagemaker';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Workforce, WorkforceIdentity, Workteam } from '../../src';
+import { stackLocalAttribute } from '../../src/private/stack-local-attribute';
 import { ENV, OIDC_PROPS, testApp } from '../util';
 
 describe('stack-local attributes', () => {
@@ -40,5 +41,20 @@ describe('stack-local attributes', () => {
     const outputs = Template.fromStack(teams).toJSON().Outputs;
     expect(outputs.Arn.Value).toEqual({ 'Fn::ImportValue': expect.stringMatching(/^Platform:ExportsOutputFnGetAttWorkforce/) });
     expect(outputs.Name.Value).toEqual({ 'Fn::Select': [1, { 'Fn::Split': ['/', outputs.Arn.Value] }] });
+  });
+
+  test('of an attribute that is no reference, such as a text made of tokens, are that text in their stack and the outside value elsewhere', () => {
+    const app = testApp();
+    const owner = new Stack(app, 'Owner', { env: ENV });
+    const resource = new (class extends Resource {})(owner, 'Resource');
+    const topic = new sns.Topic(owner, 'Topic');
+    const other = new Stack(app, 'Other', { env: ENV });
+
+    const attribute = `${topic.topicName}/${Aws.ACCOUNT_ID}`;
+    const value = stackLocalAttribute(resource, 'physical', attribute, () => 'built-from-name', () => 'token-name');
+
+    expect(Reference.isReference(Tokenization.reverse(value))).toBe(false);
+    expect(owner.resolve(value)).toEqual(owner.resolve(attribute));
+    expect(other.resolve(value)).toBe('built-from-name');
   });
 });

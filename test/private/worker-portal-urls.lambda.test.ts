@@ -382,6 +382,39 @@ describe('on delete', () => {
     expect(updates()).toEqual([]);
   });
 
+  test('takes away its logout URL from a client with no callback URLs', async () => {
+    describes({ ...CLIENT, CallbackURLs: undefined, LogoutURLs: ['https://example.com/bye', PROPS.LogoutUrl] });
+
+    await handler(event('Delete'));
+
+    expect(updates()).toHaveLength(1);
+    expect(updates()[0]).toMatchObject({ LogoutURLs: ['https://example.com/bye'] });
+    expect(updates()[0]).not.toHaveProperty('CallbackURLs');
+    expect(updates()[0]).not.toHaveProperty('DefaultRedirectURI');
+  });
+
+  test('drops the default redirect URI with the callback URL it was, and keeps one that stays', async () => {
+    describes({ ...CLIENT, CallbackURLs: ['https://example.com', PROPS.CallbackUrl], DefaultRedirectURI: PROPS.CallbackUrl });
+    describes({ ...CLIENT, ClientId: 'client2', CallbackURLs: ['https://example.com', PROPS.CallbackUrl], DefaultRedirectURI: 'https://example.com' });
+
+    await handler(event('Delete'));
+    await handler(event('Delete', { ...PROPS, ClientId: 'client2' }));
+
+    expect(updates()[0]).toMatchObject({ ClientId: 'client1', CallbackURLs: ['https://example.com'] });
+    expect(updates()[0]).not.toHaveProperty('DefaultRedirectURI');
+    expect(updates()[1]).toMatchObject({ ClientId: 'client2', CallbackURLs: ['https://example.com'], DefaultRedirectURI: 'https://example.com' });
+  });
+
+  test('fails, naming the client, when the client cannot be read for another reason than being gone', async () => {
+    cognito.on(DescribeUserPoolClientCommand).rejects(cognitoError('NotAuthorizedException'));
+
+    await expect(handler(event('Delete'))).rejects.toThrow(
+      'could not set the worker portal\'s callback and logout URLs on the app client client1 of the user pool us-east-1_abc: ' +
+        'NotAuthorizedException: NotAuthorizedException happened',
+    );
+    expect(updates()).toEqual([]);
+  });
+
   test('writes nothing when its URLs are gone already', async () => {
     describes(CLIENT);
 

@@ -89,6 +89,18 @@ describe('permissions and logs', () => {
     }
   });
 
+  test('both roles are for Lambda functions only', () => {
+    const { template } = portalUrls();
+
+    const roles = Object.values(template.findResources('AWS::IAM::Role'));
+    expect(roles).toHaveLength(2);
+    for (const role of roles) {
+      expect(role.Properties.AssumeRolePolicyDocument.Statement).toEqual([
+        { Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' } },
+      ]);
+    }
+  });
+
   test('each role says what it runs', () => {
     const { template } = portalUrls();
 
