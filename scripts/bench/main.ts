@@ -469,7 +469,9 @@ function marginalTable(summaries: Summary[]): string | undefined {
   const shown = (value: number) => (counted ? `${(value / 1000).toFixed(0)}k instr` : `${value.toFixed(3)} ms`);
   for (const validation of ['on', 'off'] as Validation[]) {
     for (const topics of ['with', 'without'] as Topics[]) {
-      const cells = summaries.filter((s) => s.cell.validation === validation && s.cell.topics === topics).sort((a, b) => a.cell.stacks - b.cell.stacks);
+      const cells = summaries
+        .filter((s) => s.cell.validation === validation && s.cell.topics === topics)
+        .sort((a, b) => a.cell.stacks - b.cell.stacks);
       for (let i = 1; i < cells.length; i++) {
         const [a, b] = [cells[i - 1], cells[i]];
         const teams = (b.cell.stacks - a.cell.stacks) * TEAMS_PER_STACK;
