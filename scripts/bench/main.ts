@@ -8,11 +8,11 @@
  *    Validation on is aws-cdk-lib's default (CloudFormation Validate at synth); off is `CDK_VALIDATION=false`, what
  *    `cdk synth --no-validation` sets: the construct libraries' own cost, undiluted.
  * 3. Prints per cell the medians (wall time, CPU time, peak RSS), the ratios L2/L1, the L2's extra cost per team,
- *    the spread of the per-round ratios, the load average, and checks the targets (README, "Performance").
+ *    the spread of the per-round ratios, the load average, and checks the targets (CONTRIBUTING.md, "Performance").
  *
  * Options (defaults): --n 10,40,160  --validation on,off  --topics with,without  --runs 5  --measure time|instructions
- * (time)  --strict (exit 1 when a target is missed)  --cpu-prof DIR (each process writes a V8 CPU profile to DIR; use with --runs 1)  --floor (a third
- * variant: the L1 inside a bare `Resource`, the least any L2 adds: one construct per team, whose `Resource` child gets
+ * (time)  --strict (exit 1 when a target is missed)  --cpu-prof DIR (each process writes a V8 CPU profile to DIR; use
+ * with --runs 1)  --floor (a third variant: the L1 inside a bare `Resource`, the least any L2 adds: one construct per team, whose `Resource` child gets
  * a hashed logical id; it shows how much of the L2's cost is aws-cdk-lib's for that construct).
  * `--measure instructions` counts the instructions each process executes (valgrind's cachegrind, `--cache-sim=no`;
  * `node --single-threaded`, so that V8 compiles on the main thread and a count repeats to 0.1%) instead of timing it:
