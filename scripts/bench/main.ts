@@ -15,7 +15,7 @@
  * with --runs 1)  --floor (a third variant: the L1 inside a bare `Resource`, the least any L2 adds: one construct per team, whose `Resource` child gets
  * a hashed logical id; it shows how much of the L2's cost is aws-cdk-lib's for that construct).
  * `--measure instructions` counts the instructions each process executes (valgrind's cachegrind, `--cache-sim=no`;
- * `node --single-threaded`, so that V8 compiles on the main thread and a count repeats to 0.1%) instead of timing it:
+ * `node --single-threaded`, so that V8 compiles on the main thread and a count repeats to about 1%) instead of timing it:
  * a count does not depend on what else the machine runs, so the processes run side by side (as many as there are
  * CPUs), and one round settles a ratio that timing needs dozens of quiet rounds for (in this mode the peak RSS is
  * valgrind's, and is not shown). A process runs 20 to 30 times slower under valgrind.
@@ -145,8 +145,8 @@ async function synthOnce(variant: Variant, cell: Cell, options: SynthOptions): P
     : [];
   const args = [variant, String(cell.stacks), cell.topics === 'with' ? 'topics' : 'no-topics', outdir];
   const script = [path.join(__dirname, 'synth-child.js'), ...args];
-  // Counted: V8 compiles on the main thread (--single-threaded), so that the same process executes the same
-  // instructions on every run; with its background threads, the count moves by 1 to 2% between identical runs.
+  // Counted: V8 compiles on the main thread (--single-threaded), so that the same process executes about the same
+  // instructions on every run (to 1%); with its background threads, the count moves by 1 to 2% between identical runs.
   const [command, ...commandArgs] = options.measure === 'instructions'
     ? ['valgrind', '--tool=cachegrind', '--cache-sim=no', `--cachegrind-out-file=${path.join(outdir, 'cachegrind.out')}`,
       process.execPath, '--single-threaded', ...nodeOptions, ...script]
