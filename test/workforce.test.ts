@@ -1,4 +1,4 @@
-import { App, CfnOutput, CfnParameter, CfnWaitConditionHandle, Lazy, Stack, Tags, Token } from 'aws-cdk-lib';
+import { App, CfnOutput, CfnParameter, CfnResource, CfnWaitConditionHandle, Lazy, Stack, Tags, Token } from 'aws-cdk-lib';
 import { Annotations as AssertAnnotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
@@ -113,36 +113,30 @@ describe('the worker portal sign-in of a Cognito workforce', () => {
     AssertAnnotations.fromStack(stack).hasNoWarning('*', Match.anyValue());
   });
 
-  test('fails for an app client whose URLs are made of the workforce sub-domain, a dependency cycle', () => {
+  /** Synthesizes a workforce whose app client's callback URLs are `urlsOf` the workforce and another resource. */
+  const synthWithCallbackUrls = (urlsOf: (workforce: Workforce, other: CfnWaitConditionHandle) => string[]) => {
     const stack = testStack();
     const userPool = new cognito.UserPool(stack, 'Pool');
     userPool.addDomain('Domain', { cognitoDomain: { domainPrefix: 'labeling-workers' } });
-    const callbackUrls: string[] = [];
-    const client = userPool.addClient('Client', { oAuth: { callbackUrls: Lazy.list({ produce: () => callbackUrls }) } });
+    const urls: string[] = [];
+    const client = userPool.addClient('Client', { oAuth: { callbackUrls: Lazy.list({ produce: () => urls }) } });
     const workforce = new Workforce(stack, 'Workforce', { identity: WorkforceIdentity.cognito(userPool, client) });
-    callbackUrls.push(`https://${workforce.workforceSubDomain}/oauth2/idpresponse`);
+    urls.push(...urlsOf(workforce, new CfnWaitConditionHandle(stack, 'Other')));
+    return () => testSynth(stack);
+  };
 
-    expect(() => testSynth(stack)).toThrow(
+  test('fails for an app client whose URLs are made of the workforce sub-domain, a dependency cycle', () => {
+    expect(synthWithCallbackUrls((workforce) => [`https://${workforce.workforceSubDomain}/oauth2/idpresponse`])).toThrow(
       /identity app client: the app client 'Stack\/Pool\/Client' has callbackUrls made of this workforce's attributes, which makes a dependency cycle \(the workforce needs the client first\): remove them, this library puts the worker portal's callback and logout URLs on the client once the workforce exists/,
     );
   });
 
   test("fails for an app client whose URLs hold the workforce's Ref, and takes URLs made of other resources' attributes", () => {
-    const withUrls = (urlsOf: (workforce: Workforce, other: CfnWaitConditionHandle) => string[]) => {
-      const stack = testStack();
-      const userPool = new cognito.UserPool(stack, 'Pool');
-      userPool.addDomain('Domain', { cognitoDomain: { domainPrefix: 'labeling-workers' } });
-      const urls: string[] = [];
-      const client = userPool.addClient('Client', { oAuth: { callbackUrls: Lazy.list({ produce: () => urls }) } });
-      const workforce = new Workforce(stack, 'Workforce', { identity: WorkforceIdentity.cognito(userPool, client) });
-      urls.push(...urlsOf(workforce, new CfnWaitConditionHandle(stack, 'Other')));
-      return () => testSynth(stack);
-    };
-
-    expect(withUrls((workforce) => [`https://app.example.com/${(workforce.node.defaultChild as CfnWaitConditionHandle).ref}`])).toThrow(
+    expect(synthWithCallbackUrls((workforce) => [`https://app.example.com/${(workforce.node.defaultChild as CfnResource).ref}`])).toThrow(
       /the app client 'Stack\/Pool\/Client' has callbackUrls made of this workforce's attributes/,
     );
-    expect(withUrls((_workforce, other) => ['https://app.example.com', `https://${other.ref}/a`, `https://${Token.asString(other.getAtt('Id'))}/b`])).not.toThrow();
+    expect(synthWithCallbackUrls((_workforce, other) => ['https://app.example.com', `https://${other.ref}/a`, `https://${Token.asString(other.getAtt('Id'))}/b`]))
+      .not.toThrow();
   });
 
   test('fails for an app client whose logout URLs use the portal URL', () => {
