@@ -161,13 +161,11 @@ project.addTask('synth:example', {
 // committed snapshots (offline, never writing them); these two tasks rewrite them, to accept a change deliberately.
 project.addTask('integ:update', {
   description: 'Rewrite the committed snapshots of the integration apps (test/integ.*.ts.snapshot/)',
-  env: { INTEG_SNAPSHOT_UPDATE: '1' },
-  exec: 'jest --ci --coverage=false --testPathPatterns test/integ-snapshots.test.ts',
+  exec: 'ts-node --project tsconfig.dev.json test/update-integ-snapshots.ts',
 });
 project.addTask('stability:update', {
   description: 'Rewrite the pinned logical ids and names of work teams and workforces (test/stability/pinned-ids.json)',
-  env: { STABILITY_UPDATE: '1' },
-  exec: 'jest --ci --coverage=false --testPathPatterns test/stability.test.ts',
+  exec: 'ts-node --project tsconfig.dev.json test/update-pinned-ids.ts',
 });
 
 // Mutation testing of src/ (StrykerJS with the jest runner): `npm run mutation`, not part of the test command.
