@@ -141,6 +141,15 @@ project.addTask('test:python', {
   exec: 'bash scripts/test-python.sh',
 });
 
+// The Java package as Java users get it: jsii-pacmak's Maven package, built against the exact aws-cdk-lib and
+// constructs jars installed into a local repository under dist/ (scripts/test-java.sh says why), and JUnit 5 over
+// test/java/ (apps against their TypeScript twins, bad input). Not in `verify`: CONTRIBUTING.md, "Other languages".
+project.addTask('test:java', {
+  description: 'Build the Maven package with jsii-pacmak and run JUnit 5 over test/java/ (apps against their twins, bad input)',
+  exec: 'bash scripts/test-java.sh',
+});
+project.gitignore.exclude('/test/java/target/');
+
 // The example CDK app: `npx cdk synth` synthesizes it without touching the network.
 new JsonFile(project, 'cdk.json', {
   obj: {
