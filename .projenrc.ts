@@ -141,6 +141,14 @@ project.addTask('test:python', {
   exec: 'bash scripts/test-python.sh',
 });
 
+// The tests against the newest aws-cdk-lib too (the devDependency is the peer minimum): installed without saving,
+// restored after (scripts/test-newest-cdk.sh). Not in `verify`: CONTRIBUTING.md, "Other languages".
+project.addTask('test:newest-cdk', {
+  description: 'Run jest against the newest aws-cdk-lib on npm, then restore the pinned one (package.json and lockfile untouched)',
+  exec: 'bash scripts/test-newest-cdk.sh',
+  receiveArgs: true,
+});
+
 // The Java package as Java users get it: jsii-pacmak's Maven package, built against the exact aws-cdk-lib and
 // constructs jars installed into a local repository under dist/ (scripts/test-java.sh says why), and JUnit 5 over
 // test/java/ (apps against their TypeScript twins, bad input). Not in `verify`: CONTRIBUTING.md, "Other languages".

@@ -265,7 +265,7 @@ describe('attributes', () => {
   test('workteamRef has every field the installed aws-cdk-lib\'s own work team reference has', () => {
     const stack = testStack();
     const team = oidcTeam(stack);
-    const l1 = new CfnWorkteam(stack, 'L1', { description: 'l1', workteamName: 'l1' });
+    const l1 = new CfnWorkteam(stack, 'L1', { description: 'l1', workteamName: 'l1', memberDefinitions: [{ oidcMemberDefinition: { oidcGroups: ['l1'] } }] });
 
     expect(Object.keys(team.workteamRef)).toEqual(expect.arrayContaining(Object.keys(l1.workteamRef)));
   });

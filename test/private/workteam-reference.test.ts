@@ -4,6 +4,8 @@ import { Construct } from 'constructs';
 import { workteamArnAttribute, workteamArnOf, workteamReference } from '../../src/private/workteam-reference';
 import { testStack } from '../util';
 
+/** An aws-cdk-lib L1 work team's props (memberDefinitions is required from 2.27x on). */
+const L1_PROPS = { description: 'team', workteamName: 'team', memberDefinitions: [{ oidcMemberDefinition: { oidcGroups: ['labelers'] } }] };
 const ARN = 'arn:aws:sagemaker:us-east-1:123456789012:workteam/private-crowd/labelers';
 
 /** A work team reference as a library compiled against some aws-cdk-lib gives it: the type is the installed one's. */
@@ -18,14 +20,14 @@ function referenceOf(scope: Construct, fields: Record<string, string>): sagemake
 describe('workteamArnAttribute', () => {
   test('is the Fn::GetAtt of the team\'s WorkteamArn', () => {
     const stack = testStack();
-    const team = new CfnWorkteam(stack, 'Team', { description: 'team', workteamName: 'team' });
+    const team = new CfnWorkteam(stack, 'Team', L1_PROPS);
 
     expect(stack.resolve(workteamArnAttribute(team))).toEqual({ 'Fn::GetAtt': ['Team', 'WorkteamArn'] });
   });
 
   test('is what aws-cdk-lib\'s attrWorkteamArn gives, where the installed release has it (2.273.0 and later)', () => {
     const stack = testStack();
-    const team = new CfnWorkteam(stack, 'Team', { description: 'team', workteamName: 'team' });
+    const team = new CfnWorkteam(stack, 'Team', L1_PROPS);
     const ownAttribute: unknown = (team as unknown as Record<string, unknown>).attrWorkteamArn;
 
     if (ownAttribute !== undefined) {
@@ -57,7 +59,7 @@ describe('workteamArnOf', () => {
 
   test('reads the installed aws-cdk-lib\'s own CfnWorkteam as the team\'s Ref, its ARN', () => {
     const stack = testStack();
-    const team = new CfnWorkteam(stack, 'Team', { description: 'team', workteamName: 'team' });
+    const team = new CfnWorkteam(stack, 'Team', L1_PROPS);
 
     expect(stack.resolve(workteamArnOf(team))).toEqual({ Ref: 'Team' });
   });
