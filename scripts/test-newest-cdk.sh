@@ -3,7 +3,7 @@
 # installs it without saving (package.json and the lockfile stay as they are), runs jest, and restores the pinned
 # release whatever happened, so the tree is as before. Where an integration snapshot differs only by aws-cdk-lib's
 # own output (asset hashes of its handler code, schema versions), test/integ-snapshots.test.ts reports it instead
-# of failing. The consumer test needs the jsii build (`npx projen compile`).
+# of failing. The consumer test needs the jsii build: `npx projen test:newest-cdk` compiles first.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 pinned=$(node -p "require('./package.json').devDependencies['aws-cdk-lib']")
