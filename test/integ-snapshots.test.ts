@@ -128,7 +128,8 @@ function ownAssetHashes(outdir: string): Set<string> {
   const ownContents = new Set(filesUnder(path.join(REPO_ROOT, 'assets')).map((file) => fs.readFileSync(file, 'utf-8')));
   const hashes = new Set<string>();
   for (const entry of fs.readdirSync(outdir, { withFileTypes: true })) {
-    const hash = /^asset\.([0-9a-f]{64})$/.exec(entry.name)?.[1];
+    // Staged as `asset.<hash>` or, for a folder whose name has an extension, `asset.<hash>.<extension>`.
+    const hash = /^asset\.([0-9a-f]{64})(\.[\w-]+)?$/.exec(entry.name)?.[1];
     const files = hash && entry.isDirectory() ? filesUnder(path.join(outdir, entry.name)) : [];
     if (hash && files.length > 0 && files.every((file) => ownContents.has(fs.readFileSync(file, 'utf-8')))) {
       hashes.add(hash);
