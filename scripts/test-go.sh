@@ -14,7 +14,7 @@ trap 'rm -rf "$work"' EXIT
 SECONDS=0
 rm -rf dist/go
 # --code-only: pacmak's own build runs `go mod tidy` on the generated module, which asks the proxy for the pinned
-# aws-cdk-go v2.273.0 (it serves none); test/go/go.mod replaces it with the nearest release it serves.
+# aws-cdk-go v2.271.0 (it serves none of v2.271.0 to v2.274.0); test/go/go.mod replaces it with v2.275.0.
 npx jsii-pacmak --target go --code-only --outdir dist
 npx ts-node --project tsconfig.dev.json --transpile-only test/twins/synth.ts "$work/twins"
 echo "go: bindings and twins in ${SECONDS}s"

@@ -1,6 +1,7 @@
 import { ArnFormat, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { aws_sagemaker as sagemakerRefs } from 'aws-cdk-lib/interfaces';
+import { workteamArnOf } from './private/workteam-reference';
 
 /**
  * Permissions on a work team, for IAM principals.
@@ -24,7 +25,7 @@ export class WorkteamGrants {
    * Grants the given actions on this work team.
    */
   public actions(grantee: iam.IGrantable, actions: string[]): iam.Grant {
-    return iam.Grant.addToPrincipal({ grantee, actions, resourceArns: [this.workteam.workteamRef.workteamArn] });
+    return iam.Grant.addToPrincipal({ grantee, actions, resourceArns: [workteamArnOf(this.workteam)] });
   }
 
   /**
@@ -73,7 +74,7 @@ export class WorkteamGrants {
       grantee,
       actions: [action],
       resourceArns: [jobs],
-      conditions: { ArnEquals: { 'sagemaker:WorkteamArn': this.workteam.workteamRef.workteamArn } },
+      conditions: { ArnEquals: { 'sagemaker:WorkteamArn': workteamArnOf(this.workteam) } },
     });
   }
 }

@@ -15,6 +15,7 @@ import { stackLocalAttribute } from './private/stack-local-attribute';
 import { validateTags } from './private/tags';
 import { quote, Validator } from './private/validation';
 import { validateWorkerAccess, WorkerAccessSetting } from './private/worker-access-setting';
+import { workteamArnAttribute, workteamReference } from './private/workteam-reference';
 import { WorkerAccessConfiguration } from './worker-access';
 import { IWorkforce, Workforce } from './workforce';
 import { WorkteamGrants } from './workteam-grants';
@@ -127,7 +128,7 @@ abstract class WorkteamBase extends Resource implements IWorkteam {
 
   /** A reference to this work team, for aws-cdk-lib's L1 constructs. */
   public get workteamRef(): sagemakerRefs.WorkteamReference {
-    return { workteamArn: this.workteamArn };
+    return workteamReference(this.workteamArn, this.workteamName);
   }
 
   /** Permissions on this work team. */
@@ -360,9 +361,9 @@ export class Workteam extends WorkteamBase {
     return this.arn ??= stackLocalAttribute(
       this,
       this.physicalName,
-      this.resource.attrWorkteamArn,
+      workteamArnAttribute(this.resource),
       () => privateWorkteamArn(this, this.physicalName),
-      () => this.getResourceArnAttribute(this.resource.attrWorkteamArn, workteamArnComponents(this.physicalName)),
+      () => this.getResourceArnAttribute(workteamArnAttribute(this.resource), workteamArnComponents(this.physicalName)),
     );
   }
 

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { readJson } from './integ-apps';
+import { readJson, REPO_ROOT } from './integ-apps';
 
 /*
  * The snapshot of an integration app `test/integ.<name>.ts`, `test/integ.<name>.ts.snapshot/`: the template of every
@@ -67,12 +67,19 @@ export function writeSnapshot(dir: string, content: Map<string, unknown>): void 
   }
 }
 
-/** The JSON paths at which two values differ, as lines `path: snapshot ..., synthesized ...`. */
-function differences(expected: unknown, actual: unknown, at = ''): string[] {
+/** One JSON path at which a synthesized file differs from its snapshot. */
+export interface Difference {
+  readonly at: string;
+  readonly expected: unknown;
+  readonly actual: unknown;
+}
+
+/** The JSON paths at which two values differ. */
+function differences(expected: unknown, actual: unknown, at = ''): Difference[] {
   const isObject = (value: unknown): value is Record<string, unknown> =>
     typeof value === 'object' && value !== null && !Array.isArray(value);
   if (Array.isArray(expected) && Array.isArray(actual)) {
-    const lines: string[] = [];
+    const lines: Difference[] = [];
     for (let index = 0; index < Math.max(expected.length, actual.length); index++) {
       lines.push(...differences(expected[index], actual[index], `${at}[${index}]`));
     }
@@ -85,7 +92,64 @@ function differences(expected: unknown, actual: unknown, at = ''): string[] {
   if (JSON.stringify(expected) === JSON.stringify(actual)) {
     return [];
   }
-  return [`${at || '(whole file)'}: snapshot ${show(expected)}, synthesized ${show(actual)}`];
+  return [{ at: at || '(whole file)', expected, actual }];
+}
+
+function describeDifference({ at, expected, actual }: Difference): string {
+  return `${at}: snapshot ${show(expected)}, synthesized ${show(actual)}`;
+}
+
+/**
+ * The snapshots are aws-cdk-lib's output at the pinned devDependency. Against another release (`npx projen
+ * test:newest-cdk`), what aws-cdk-lib itself writes may differ: the cloud assembly schema and CLI versions of
+ * `integ.json`, and the asset hashes of its own handler code (custom-resource framework). Such differences are
+ * reported, not failed; any other difference, this library's own assets' hashes among them, fails.
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+export const INSTALLED_CDK: string = require('aws-cdk-lib/package.json').version;
+export const PINNED_CDK = (readJson(path.join(REPO_ROOT, 'package.json')) as { devDependencies: Record<string, string> }).devDependencies['aws-cdk-lib'];
+const CDK_OWNED_MANIFEST_KEYS = new Set(['version', 'minimumCliVersion']);
+const ASSET_HASH = /^[0-9a-f]{64}(\.[a-z]+)?$/;
+
+/**
+ * The hashes of the assets of a cloud assembly that are this library's own handler bundles (`assets/`): a staged
+ * asset folder whose every file has the content of a file of `assets/`.
+ */
+function ownAssetHashes(outdir: string): Set<string> {
+  const filesUnder = (dir: string): string[] =>
+    fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+      const file = path.join(dir, entry.name);
+      return entry.isDirectory() ? filesUnder(file) : [file];
+    });
+  const ownContents = new Set(filesUnder(path.join(REPO_ROOT, 'assets')).map((file) => fs.readFileSync(file, 'utf-8')));
+  const hashes = new Set<string>();
+  for (const entry of fs.readdirSync(outdir, { withFileTypes: true })) {
+    // Staged as `asset.<hash>` or, for a folder whose name has an extension, `asset.<hash>.<extension>`.
+    const hash = /^asset\.([0-9a-f]{64})(\.[\w-]+)?$/.exec(entry.name)?.[1];
+    const files = hash && entry.isDirectory() ? filesUnder(path.join(outdir, entry.name)) : [];
+    if (hash && files.length > 0 && files.every((file) => ownContents.has(fs.readFileSync(file, 'utf-8')))) {
+      hashes.add(hash);
+    }
+  }
+  return hashes;
+}
+
+/**
+ * Whether a difference is aws-cdk-lib's own output, when aws-cdk-lib is not the pinned release: a schema or CLI
+ * version of integ.json, or the hash of an asset that is not one of this library's handler bundles.
+ */
+export function cdkOwnedDifference(outdir: string): (file: string, difference: Difference) => boolean {
+  if (INSTALLED_CDK === PINNED_CDK) {
+    return () => false;
+  }
+  const ownAssets = ownAssetHashes(outdir);
+  return (file, { at, expected, actual }) => {
+    if (file === 'integ.json') {
+      return CDK_OWNED_MANIFEST_KEYS.has(at);
+    }
+    return typeof expected === 'string' && typeof actual === 'string' && ASSET_HASH.test(expected) && ASSET_HASH.test(actual)
+      && ![expected, actual].some((hash) => ownAssets.has(hash.split('.')[0]));
+  };
 }
 
 function show(value: unknown): string {
@@ -96,9 +160,17 @@ function show(value: unknown): string {
   return text.length > 160 ? `${text.slice(0, 157)}...` : text;
 }
 
-/** A summary of how a synthesized app differs from its snapshot; empty when it does not. */
-export function diffSummary(snapshot: Map<string, unknown>, synthesized: Map<string, unknown>): string[] {
+/**
+ * A summary of how a synthesized app differs from its snapshot (empty when it does not), and, apart, the
+ * differences that are aws-cdk-lib's own output when `cdkOwned` tells them (against a release other than the pinned).
+ */
+export function diffSummary(
+  snapshot: Map<string, unknown>,
+  synthesized: Map<string, unknown>,
+  cdkOwned: (file: string, difference: Difference) => boolean = () => false,
+): { lines: string[]; cdkOwnedLines: string[] } {
   const lines: string[] = [];
+  const cdkOwnedLines: string[] = [];
   const names = [...new Set([...snapshot.keys(), ...synthesized.keys()])].sort();
   for (const name of names) {
     if (!synthesized.has(name)) {
@@ -106,7 +178,9 @@ export function diffSummary(snapshot: Map<string, unknown>, synthesized: Map<str
     } else if (!snapshot.has(name)) {
       lines.push(`  ${name}: synthesized, not in the snapshot`);
     } else {
-      const found = differences(snapshot.get(name), synthesized.get(name));
+      const all = differences(snapshot.get(name), synthesized.get(name));
+      cdkOwnedLines.push(...all.filter((difference) => cdkOwned(name, difference)).map((difference) => `  ${name}: ${describeDifference(difference)}`));
+      const found = all.filter((difference) => !cdkOwned(name, difference)).map(describeDifference);
       if (found.length > 0) {
         const shown = found.slice(0, 25).map((line) => `      ${line}`);
         const more = found.length > shown.length ? [`      ... and ${found.length - shown.length} more`] : [];
@@ -114,6 +188,5 @@ export function diffSummary(snapshot: Map<string, unknown>, synthesized: Map<str
       }
     }
   }
-  return lines;
+  return { lines, cdkOwnedLines };
 }
-

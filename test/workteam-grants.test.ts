@@ -1,6 +1,7 @@
 import { Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import { CfnWorkteam } from 'aws-cdk-lib/aws-sagemaker';
 import { testStack } from './util';
 import { IWorkteam, Workteam, WorkteamGrants } from '../src';
 
@@ -95,5 +96,21 @@ describe('work team grants', () => {
     Template.fromStack(stack).hasResourceProperties('AWS::IAM::Policy', {
       PolicyDocument: { Statement: Match.not(Match.arrayWith([Match.objectLike({ Resource: '*' })])) },
     });
+  });
+});
+
+describe('grants on aws-cdk-lib\'s own work team', () => {
+  test('name the CfnWorkteam\'s ARN (its Ref), whichever shape of reference the installed aws-cdk-lib gives', () => {
+    const stack = testStack();
+    const role = new iam.Role(stack, 'Role', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+    const team = new CfnWorkteam(stack, 'Team', {
+      description: 'team',
+      workteamName: 'team',
+      memberDefinitions: [{ oidcMemberDefinition: { oidcGroups: ['labelers'] } }],
+    });
+
+    WorkteamGrants.fromWorkteam(team).actions(role, ['sagemaker:DescribeWorkteam']);
+
+    expect(statementsOf(stack)).toEqual([{ Effect: 'Allow', Action: 'sagemaker:DescribeWorkteam', Resource: { Ref: 'Team' } }]);
   });
 });

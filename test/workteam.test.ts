@@ -1,6 +1,7 @@
 import { App, CfnOutput, CfnParameter, Fn, Lazy, Stack, Tags } from 'aws-cdk-lib';
 import { Annotations as AssertAnnotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { CfnWorkteam } from 'aws-cdk-lib/aws-sagemaker';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import * as fc from 'fast-check';
@@ -244,12 +245,29 @@ describe('attributes', () => {
 
     new CfnOutput(stack, 'Arn', { value: team.workteamArn });
     new CfnOutput(stack, 'Name', { value: team.workteamName });
-    new CfnOutput(stack, 'RefArn', { value: team.workteamRef.workteamArn });
 
     const template = Template.fromStack(stack);
     template.hasOutput('Arn', { Value: { 'Fn::GetAtt': ['Team8E98563C', 'WorkteamArn'] } });
     template.hasOutput('Name', { Value: { 'Fn::GetAtt': ['Team8E98563C', 'WorkteamName'] } });
-    template.hasOutput('RefArn', { Value: { 'Fn::GetAtt': ['Team8E98563C', 'WorkteamArn'] } });
+  });
+
+  test('workteamRef holds the fields of both shapes of aws-cdk-lib\'s WorkteamReference', () => {
+    const stack = testStack();
+    const team = oidcTeam(stack);
+    // 2.271.0 reads { workteamId, workteamName } (workteamId is the team's Ref, its ARN); 2.273.0 and later { workteamArn }.
+    const fields: Record<string, string> = { ...team.workteamRef };
+
+    expect(fields).toEqual({ workteamArn: team.workteamArn, workteamId: team.workteamArn, workteamName: team.workteamName });
+    expect(stack.resolve(fields.workteamArn)).toEqual({ 'Fn::GetAtt': ['Team8E98563C', 'WorkteamArn'] });
+    expect(stack.resolve(fields.workteamName)).toEqual({ 'Fn::GetAtt': ['Team8E98563C', 'WorkteamName'] });
+  });
+
+  test('workteamRef has every field the installed aws-cdk-lib\'s own work team reference has', () => {
+    const stack = testStack();
+    const team = oidcTeam(stack);
+    const l1 = new CfnWorkteam(stack, 'L1', { description: 'l1', workteamName: 'l1', memberDefinitions: [{ oidcMemberDefinition: { oidcGroups: ['l1'] } }] });
+
+    expect(Object.keys(team.workteamRef)).toEqual(expect.arrayContaining(Object.keys(l1.workteamRef)));
   });
 
   test('another account references the team by its private-crowd ARN, built from the physical name', () => {
@@ -352,7 +370,7 @@ describe('importers', () => {
 
     expect(team.workteamName).toBe('reviewers');
     expect(team.workteamArn).toBe('arn:aws:sagemaker:eu-west-1:210987654321:workteam/private-crowd/reviewers');
-    expect(team.workteamRef.workteamArn).toBe(team.workteamArn);
+    expect({ ...team.workteamRef }).toEqual({ workteamArn: team.workteamArn, workteamId: team.workteamArn, workteamName: 'reviewers' });
     expect(team.env).toEqual({ account: '210987654321', region: 'eu-west-1' });
   });
 

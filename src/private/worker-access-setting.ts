@@ -6,6 +6,7 @@ import { CfnWorkteam } from 'aws-cdk-lib/aws-sagemaker';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
 import { Validator } from './validation';
+import { workteamArnAttribute } from './workteam-reference';
 import { WorkerAccessConfiguration } from '../worker-access';
 
 /** The IamPolicyConstraints of UpdateWorkteam, each Enabled or Disabled. */
@@ -69,7 +70,7 @@ export class WorkerAccessSetting extends Construct {
         WorkteamName: workteam.attrWorkteamName,
         WorkerAccessConfiguration: { S3Presign: { IamPolicyConstraints: constraints } },
       },
-      physicalResourceId: cr.PhysicalResourceId.of(workteam.attrWorkteamArn),
+      physicalResourceId: cr.PhysicalResourceId.of(workteamArnAttribute(workteam)),
     });
     const constraints = constraintsOf(configuration);
     const apply = call(constraints);

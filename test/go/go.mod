@@ -38,10 +38,8 @@ require (
 // The module jsii-pacmak generates (scripts/test-go.sh writes it to dist/go/).
 replace github.com/cdk-sagemaker-workteam/cdk-sagemaker-workteam-go/cdksagemakerworkteam => ../../dist/go/cdksagemakerworkteam
 
-// The Go module proxy serves no awscdk v2.273.0 or v2.274.0 and no constructs v10.5.1 (403): the nearest
-// releases above the pinned versions it serves.
-replace github.com/aws/aws-cdk-go/awscdk/v2 v2.273.0 => github.com/aws/aws-cdk-go/awscdk/v2 v2.275.0
-
-replace github.com/aws/constructs-go/constructs/v10 v10.5.1 => github.com/aws/constructs-go/constructs/v10 v10.8.1
+// The Go module proxy serves no awscdk v2.271.0 to v2.274.0 (403): the nearest release above the pinned minimum
+// that it serves. constructs v10.5.1 is served; aws-cdk-go v2.275.0 requires v10.8.1, which Go selects.
+replace github.com/aws/aws-cdk-go/awscdk/v2 v2.271.0 => github.com/aws/aws-cdk-go/awscdk/v2 v2.275.0
 
 tool gotest.tools/gotestsum

@@ -4,6 +4,7 @@ import { CfnWorkteam } from 'aws-cdk-lib/aws-sagemaker';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Workteam } from '../../src';
 import { certainlyDifferent, certainlySame } from '../../src/private/same-value';
+import { workteamArnAttribute } from '../../src/private/workteam-reference';
 import { testStack } from '../util';
 
 describe('certainlyDifferent', () => {
@@ -65,8 +66,8 @@ describe('certainlySame', () => {
     // A work team's ARN is a token of its own that still refers to the team's ARN attribute.
     const team = Workteam.fromOidcGroups(stack, 'Team', { groups: ['labelers'] });
     const cfnTeam = team.node.defaultChild as CfnWorkteam;
-    expect(team.workteamArn).not.toBe(cfnTeam.attrWorkteamArn);
-    expect(certainlySame(team.workteamArn, cfnTeam.attrWorkteamArn)).toBe(true);
+    expect(team.workteamArn).not.toBe(workteamArnAttribute(cfnTeam));
+    expect(certainlySame(team.workteamArn, workteamArnAttribute(cfnTeam))).toBe(true);
     expect(certainlySame(team.workteamArn, cfnTeam.attrWorkteamName)).toBe(false);
   });
 
