@@ -4,7 +4,7 @@
  * properties carry the team's own CloudFormation properties: whenever CloudFormation updates the team, the
  * resource is updated too and the setting is applied again.
  */
-import { EnabledOrDisabled, SageMakerClient, UpdateWorkteamCommand } from '@aws-sdk/client-sagemaker';
+import { EnabledOrDisabled, SageMakerClient, UpdateWorkteamCommand, UpdateWorkteamCommandInput } from '@aws-sdk/client-sagemaker';
 import { LibraryResourceEvent, LibraryResourceResponse } from './provider-protocol';
 
 /** The IamPolicyConstraints of UpdateWorkteam, each `Enabled` or `Disabled`. */
@@ -53,15 +53,20 @@ export async function onWorkerAccessEvent(event: LibraryResourceEvent<WorkerAcce
 
 async function update(workteamName: string, constraints: IamPolicyConstraints): Promise<void> {
   try {
-    await sagemaker!.send(new UpdateWorkteamCommand({
-      WorkteamName: workteamName,
-      WorkerAccessConfiguration: { S3Presign: { IamPolicyConstraints: constraints } },
-    }));
+    await sagemaker!.send(new UpdateWorkteamCommand(updateWorkteamRequestOf(workteamName, constraints)));
   } catch (error) {
     const failure = new Error(`could not set the worker access configuration of the work team ${workteamName}: ${(error as Error).name}: ${(error as Error).message}`);
     failure.name = (error as Error).name;
     throw failure;
   }
+}
+
+/**
+ * The UpdateWorkteam request: the team's name and its worker access, nothing else, so that SageMaker keeps the
+ * team's other settings (UpdateWorkteam changes only the members it is given).
+ */
+export function updateWorkteamRequestOf(workteamName: string, constraints: IamPolicyConstraints): UpdateWorkteamCommandInput {
+  return { WorkteamName: workteamName, WorkerAccessConfiguration: { S3Presign: { IamPolicyConstraints: constraints } } };
 }
 
 /** The same conditions, disabled. */

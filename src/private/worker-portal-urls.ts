@@ -49,6 +49,7 @@ export function clientPropertiesOf(client: cognito.CfnUserPoolClient): Record<st
     LogoutURLs: client.logoutUrLs,
     PreventUserExistenceErrors: client.preventUserExistenceErrors,
     ReadAttributes: client.readAttributes,
+    RefreshTokenRotation: client.refreshTokenRotation,
     RefreshTokenValidity: client.refreshTokenValidity,
     SupportedIdentityProviders: client.supportedIdentityProviders,
     TokenValidityUnits: client.tokenValidityUnits,
