@@ -2,7 +2,7 @@ import { CustomResource, Lazy } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { CfnWorkteam } from 'aws-cdk-lib/aws-sagemaker';
 import { Construct } from 'constructs';
-import { cfnPropertiesOf } from './cfn-properties';
+import { asCfnValue, cfnPropertiesOf } from './cfn-properties';
 import { LibraryProvider } from './provider';
 import { RESOURCE_TYPES } from './provider-protocol';
 import { Validator } from './validation';
@@ -89,7 +89,7 @@ export function workteamPropertiesOf(workteam: CfnWorkteam): Record<string, unkn
     Description: workteam.description,
     MemberDefinitions: workteam.memberDefinitions,
     NotificationConfiguration: workteam.notificationConfiguration,
-    Tags: Lazy.any({ produce: () => workteam.tags.renderTags() }),
+    Tags: Lazy.any({ produce: () => asCfnValue(workteam.tags.renderTags()) }),
     WorkforceName: workteam.workforceName,
     WorkteamName: workteam.workteamName,
   });
