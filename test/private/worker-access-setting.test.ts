@@ -1,8 +1,8 @@
 import { Stack, Tags } from 'aws-cdk-lib';
-import * as cognito from 'aws-cdk-lib/aws-cognito';
-import * as sns from 'aws-cdk-lib/aws-sns';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as sns from 'aws-cdk-lib/aws-sns';
 import { WorkerAccessConfiguration, Workforce, WorkforceIdentity, Workteam } from '../../src';
 import { OIDC_PROPS, resolvedAtDeployment, testStack } from '../util';
 
@@ -139,7 +139,9 @@ describe('worker access limits', () => {
       const client = userPool.addClient('Client');
       const group = new cognito.CfnUserPoolGroup(stack, 'Group', { userPoolId: userPool.userPoolId, groupName });
       Workteam.fromCognitoGroup(stack, 'Team', {
-        userPool, userPoolClient: client, group: cognito.UserPoolGroup.fromGroupName(stack, 'Imported', group.ref),
+        userPool,
+        userPoolClient: client,
+        group: cognito.UserPoolGroup.fromGroupName(stack, 'Imported', group.ref),
         workforce: Workforce.fromWorkforceName(stack, 'Workforce', 'default'),
         workerAccess: { restrictS3PresignedUrlsToSourceIp: true },
       });

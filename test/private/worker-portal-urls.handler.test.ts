@@ -411,7 +411,8 @@ describe('on delete', () => {
     try {
       for (const flows of [['code'], ['implicit'], ['client_credentials', 'code']]) {
         cognito.reset();
-        describes({ ...CLIENT, AllowedOAuthFlows: flows, CallbackURLs: [PROPS.CallbackUrl], LogoutURLs: [PROPS.LogoutUrl], DefaultRedirectURI: PROPS.CallbackUrl });
+        const urls = { CallbackURLs: [PROPS.CallbackUrl], LogoutURLs: [PROPS.LogoutUrl], DefaultRedirectURI: PROPS.CallbackUrl };
+        describes({ ...CLIENT, AllowedOAuthFlows: flows, ...urls });
 
         await expect(handler(event('Delete', { ...PROPS, Client: {} }))).resolves.toEqual({ PhysicalResourceId: 'us-east-1_abc/client1' });
 

@@ -1,9 +1,9 @@
 import { App, Lazy } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { addWorkerPortalUrls, clientPropertiesOf } from '../../src/private/worker-portal-urls';
 import { loadCognitoModel } from '../deploy-truth/api-model';
 import { cfnDiagnostics } from '../deploy-truth/cfn-schema';
-import { addWorkerPortalUrls, clientPropertiesOf } from '../../src/private/worker-portal-urls';
 import { resolvedAtDeployment, testApp, testStack } from '../util';
 
 const CALLBACK = 'https://abcd.labeling.us-east-1.sagemaker.aws/oauth2/idpresponse';
