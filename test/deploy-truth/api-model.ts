@@ -214,6 +214,13 @@ export function apiModelReport(template: object, model: ApiModel = loadSageMaker
   return report;
 }
 
+/** What the model's `operation` rejects in a request, as sent on the wire (`[]` when nothing). */
+export function requestProblems(model: ApiModel, operation: string, request: unknown): string[] {
+  const report = { errors: [] as string[], notInModel: [] as string[] };
+  checkRequest(model, 'request', operation, request, report);
+  return [...report.errors, ...report.notInModel.map((member) => `not in the model: ${member}`)];
+}
+
 function checkRequest(model: ApiModel, where: string, operation: string, request: unknown, report: ApiModelReport): void {
   const input = model.operations[operation]?.input;
   if (!input) {
