@@ -91,7 +91,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
   tsconfigDevFile: 'tsconfig.dev.json',
   tsconfigDev: { include: ['examples/**/*.ts'] },
   npmIgnoreOptions: {
-    ignorePatterns: ['/examples/', '/rosetta/', '/scripts/', '/cdk.json', '/.ci/', 'cdk.out/', '/.jsii.tabl.json', '/stryker.config.json', '/.cfnlintrc.yaml', '/CONTRIBUTING.md', '/reports/', '/.stryker-tmp/', '/.bench/'],
+    ignorePatterns: ['/examples/', '/rosetta/', '/scripts/', '/cdk.json', '/.ci/', 'cdk.out/', '/.jsii.tabl.json', '/stryker.config.json', '/.cfnlintrc.yaml', '/CONTRIBUTING.md', '/reports/', '/.stryker-tmp/', '/.bench/', '/.moto/'],
   },
   // .moto/: the virtual environment of the local AWS endpoint of the handlers' wire tests (scripts/moto-server.sh).
   gitignore: ['cdk.out/', '*.tgz', '__pycache__/', '.jsii.tabl.json', '.stryker-tmp/', 'reports/', '/.moto/'],
