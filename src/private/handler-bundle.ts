@@ -9,7 +9,7 @@ const ASSETS = path.join(__dirname, '..', '..', 'assets');
  * only say `CannotFindAsset` at synth. A published package always has its bundles; a checkout of the repository has
  * them once a projen task that loads or packs the library has run (`npx projen compile`, `npm run synth:example`).
  *
- * @param handler the handler's source under `src/`, without its extension, such as `private/worker-portal-urls.lambda`
+ * @param handler the handler's source under `src/`, without its extension, such as `private/provider.lambda`
  * @param assets the folder of the bundles
  */
 export function assertHandlerBundled(handler: string, assets: string = ASSETS): void {

@@ -17,8 +17,8 @@ describe('assertHandlerBundled', () => {
   test('fails with the way to build a bundle that is missing', () => {
     const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'no-assets-'));
     try {
-      expect(() => assertHandlerBundled('private/worker-portal-urls.lambda', empty)).toThrow(
-        /the bundle of its Lambda handler src\/private\/worker-portal-urls\.lambda\.ts is missing \(.*index\.js\)\. In a checkout of the library, build it with `npx projen bundle`/,
+      expect(() => assertHandlerBundled('private/provider.lambda', empty)).toThrow(
+        /the bundle of its Lambda handler src\/private\/provider\.lambda\.ts is missing \(.*index\.js\)\. In a checkout of the library, build it with `npx projen bundle`/,
       );
     } finally {
       fs.rmSync(empty, { recursive: true });
