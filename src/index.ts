@@ -1,3 +1,4 @@
+export * from './human-task-ui';
 export * from './worker-access';
 export * from './workforce';
 export * from './workforce-identity';
