@@ -100,6 +100,8 @@ project.eslint?.addLintPattern('examples');
 project.eslint?.addLintPattern('scripts');
 // scripts/ is build tooling (the benchmark): it may use devDependencies.
 project.eslint?.allowDevDeps('scripts/**');
+// The custom resources' handler modules, bundled into the one provider's handler: the SDK clients are devDependencies (see above).
+project.eslint?.allowDevDeps('src/private/*.handler.ts');
 // Lint every TypeScript file with the dev tsconfig (src, test, examples, scripts, projenrc) rather than the
 // project service, which only finds the nearest tsconfig.json (src only).
 const eslintrc = project.tryFindObjectFile('.eslintrc.json')!;
