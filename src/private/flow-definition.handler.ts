@@ -92,7 +92,7 @@ export const waitPolicy = {
 
 let sagemaker: SageMakerClient | undefined;
 
-export async function handler(event: FlowDefinitionEvent): Promise<FlowDefinitionResponse> {
+export async function onFlowDefinitionEvent(event: FlowDefinitionEvent): Promise<FlowDefinitionResponse> {
   sagemaker ??= new SageMakerClient({});
   const props = event.ResourceProperties;
 

@@ -3,7 +3,7 @@ import {
   FlowDefinitionEvent,
   FlowDefinitionProperties,
   generatedName,
-  handler,
+  onFlowDefinitionEvent,
   waitPolicy,
 } from '../../src/private/flow-definition.handler';
 import { SageMakerApiServer } from '../sagemaker-api-server';
@@ -81,7 +81,7 @@ describe('create', () => {
     const props = properties();
     server.describesPerStatus = 2;
 
-    const response = await handler(create(props));
+    const response = await onFlowDefinitionEvent(create(props));
 
     const name = generatedName('stack-evaluation-1a2b3c4d', createRequest(props));
     expect(name).toMatch(/^stack-evaluation-1a2b3c4d-[0-9a-f]{8}$/);
@@ -130,7 +130,7 @@ describe('create', () => {
       Tags: undefined,
     });
 
-    const response = await handler(create(props));
+    const response = await onFlowDefinitionEvent(create(props));
 
     expect(response.PhysicalResourceId).toBe('moderation-review');
     const input = server.callsOf('CreateFlowDefinition')[0].input;
@@ -143,7 +143,7 @@ describe('create', () => {
     const error = { type: 'ValidationException', message: 'Could not assume role arn:aws:iam::123456789012:role/flow-role' };
     server.failNext('CreateFlowDefinition', error, error);
 
-    const response = await handler(create());
+    const response = await onFlowDefinitionEvent(create());
 
     expect(server.callsOf('CreateFlowDefinition').map((call) => call.error)).toEqual(['ValidationException', 'ValidationException', undefined]);
     expect(server.flowDefinitions.get(response.PhysicalResourceId)?.status).toBe('Active');
@@ -153,42 +153,42 @@ describe('create', () => {
     const error = { type: 'ValidationException', message: 'Could not assume role' };
     server.failNext('CreateFlowDefinition', ...Array.from({ length: 1000 }, () => error));
 
-    await expect(handler(create())).rejects.toThrow(/Could not assume role/);
+    await expect(onFlowDefinitionEvent(create())).rejects.toThrow(/Could not assume role/);
   });
 
   test('does not retry other errors', async () => {
     server.failNext('CreateFlowDefinition', { type: 'ResourceLimitExceeded', message: 'too many flow definitions' });
 
-    await expect(handler(create())).rejects.toThrow(/too many flow definitions/);
+    await expect(onFlowDefinitionEvent(create())).rejects.toThrow(/too many flow definitions/);
     expect(server.callsOf('CreateFlowDefinition')).toHaveLength(1);
   });
 
   test('fails with the failure reason of a flow definition that ends Failed', async () => {
     server.failureReason = 'The work team does not exist';
 
-    await expect(handler(create())).rejects.toThrow(/the flow definition 'stack-evaluation-1a2b3c4d-[0-9a-f]{8}' failed: The work team does not exist/);
+    await expect(onFlowDefinitionEvent(create())).rejects.toThrow(/the flow definition 'stack-evaluation-1a2b3c4d-[0-9a-f]{8}' failed: The work team does not exist/);
   });
 
   test('fails when the flow definition is not active in time', async () => {
     server.describesPerStatus = 1_000_000;
 
-    await expect(handler(create())).rejects.toThrow(/is still Initializing after 2 seconds/);
+    await expect(onFlowDefinitionEvent(create())).rejects.toThrow(/is still Initializing after 2 seconds/);
   });
 
   test('takes an active flow definition of the same generated name as it is (a rolled-back update)', async () => {
-    const first = await handler(create());
+    const first = await onFlowDefinitionEvent(create());
     server.calls.length = 0;
 
-    const second = await handler(create());
+    const second = await onFlowDefinitionEvent(create());
 
     expect(second).toEqual(first);
     expect(server.callsOf('CreateFlowDefinition')).toEqual([]);
   });
 
   test('fails for a fixed name that is taken', async () => {
-    await handler(create(properties({ FlowDefinitionName: 'review' })));
+    await onFlowDefinitionEvent(create(properties({ FlowDefinitionName: 'review' })));
 
-    await expect(handler(create(properties({ FlowDefinitionName: 'review' })))).rejects.toThrow(/already exists/);
+    await expect(onFlowDefinitionEvent(create(properties({ FlowDefinitionName: 'review' })))).rejects.toThrow(/already exists/);
   });
 });
 
@@ -214,10 +214,10 @@ describe('generated names', () => {
 
 describe('update', () => {
   test('without a change keeps the flow definition', async () => {
-    const created = await handler(create());
+    const created = await onFlowDefinitionEvent(create());
     server.calls.length = 0;
 
-    const response = await handler({
+    const response = await onFlowDefinitionEvent({
       RequestType: 'Update',
       PhysicalResourceId: created.PhysicalResourceId,
       ResourceProperties: properties(),
@@ -230,10 +230,10 @@ describe('update', () => {
   });
 
   test('with a change creates a new flow definition under a new name and leaves the old one to CloudFormation', async () => {
-    const created = await handler(create());
+    const created = await onFlowDefinitionEvent(create());
     const changed = properties({ RoleArn: 'arn:aws:iam::123456789012:role/flow-role-2' });
 
-    const response = await handler({
+    const response = await onFlowDefinitionEvent({
       RequestType: 'Update',
       PhysicalResourceId: created.PhysicalResourceId,
       ResourceProperties: changed,
@@ -247,9 +247,9 @@ describe('update', () => {
   });
 
   test('to another fixed name creates the flow definition under it', async () => {
-    await handler(create(properties({ FlowDefinitionName: 'review' })));
+    await onFlowDefinitionEvent(create(properties({ FlowDefinitionName: 'review' })));
 
-    const response = await handler({
+    const response = await onFlowDefinitionEvent({
       RequestType: 'Update',
       PhysicalResourceId: 'review',
       ResourceProperties: properties({ FlowDefinitionName: 'review-2' }),
@@ -260,9 +260,9 @@ describe('update', () => {
   });
 
   test('fails for a change of a flow definition whose name is fixed, naming what changed', async () => {
-    await handler(create(properties({ FlowDefinitionName: 'review' })));
+    await onFlowDefinitionEvent(create(properties({ FlowDefinitionName: 'review' })));
 
-    await expect(handler({
+    await expect(onFlowDefinitionEvent({
       RequestType: 'Update',
       PhysicalResourceId: 'review',
       ResourceProperties: properties({ FlowDefinitionName: 'review', OutputConfig: { S3OutputPath: 's3://other-bucket/' } }),
@@ -276,11 +276,11 @@ describe('update', () => {
 
 describe('delete', () => {
   test('deletes the flow definition and waits until it is gone', async () => {
-    const created = await handler(create());
+    const created = await onFlowDefinitionEvent(create());
     server.describesPerStatus = 2;
     server.calls.length = 0;
 
-    const response = await handler({ RequestType: 'Delete', PhysicalResourceId: created.PhysicalResourceId, ResourceProperties: properties() });
+    const response = await onFlowDefinitionEvent({ RequestType: 'Delete', PhysicalResourceId: created.PhysicalResourceId, ResourceProperties: properties() });
 
     expect(response).toEqual({ PhysicalResourceId: created.PhysicalResourceId });
     expect(server.flowDefinitions.has(created.PhysicalResourceId)).toBe(false);
@@ -293,7 +293,7 @@ describe('delete', () => {
   });
 
   test('of a flow definition that does not exist succeeds', async () => {
-    await expect(handler({ RequestType: 'Delete', PhysicalResourceId: 'gone', ResourceProperties: properties() }))
+    await expect(onFlowDefinitionEvent({ RequestType: 'Delete', PhysicalResourceId: 'gone', ResourceProperties: properties() }))
       .resolves.toEqual({ PhysicalResourceId: 'gone' });
     expect(server.callsOf('DeleteFlowDefinition').map((call) => call.error)).toEqual(['ResourceNotFound']);
   });
@@ -301,30 +301,30 @@ describe('delete', () => {
   test('of a placeholder id that is no flow definition name calls nothing', async () => {
     const id = 'Stack-Flow-ABC_123';
 
-    await expect(handler({ RequestType: 'Delete', PhysicalResourceId: id, ResourceProperties: properties() })).resolves.toEqual({ PhysicalResourceId: id });
+    await expect(onFlowDefinitionEvent({ RequestType: 'Delete', PhysicalResourceId: id, ResourceProperties: properties() })).resolves.toEqual({ PhysicalResourceId: id });
     expect(server.calls).toEqual([]);
   });
 
   test('fails when SageMaker refuses, such as for a flow definition with active human loops', async () => {
-    const created = await handler(create());
+    const created = await onFlowDefinitionEvent(create());
     server.failNext('DeleteFlowDefinition', { type: 'ResourceInUse', message: 'The flow definition has active human loops' });
 
-    await expect(handler({ RequestType: 'Delete', PhysicalResourceId: created.PhysicalResourceId, ResourceProperties: properties() }))
+    await expect(onFlowDefinitionEvent({ RequestType: 'Delete', PhysicalResourceId: created.PhysicalResourceId, ResourceProperties: properties() }))
       .rejects.toThrow(/active human loops/);
   });
 
   test('fails when the flow definition is not gone in time', async () => {
-    const created = await handler(create());
+    const created = await onFlowDefinitionEvent(create());
     server.describesPerStatus = 1_000_000;
 
-    await expect(handler({ RequestType: 'Delete', PhysicalResourceId: created.PhysicalResourceId, ResourceProperties: properties() }))
+    await expect(onFlowDefinitionEvent({ RequestType: 'Delete', PhysicalResourceId: created.PhysicalResourceId, ResourceProperties: properties() }))
       .rejects.toThrow(/is still being deleted after 2 seconds/);
   });
 });
 
 describe('the local endpoint', () => {
   test('rejects what the API model rejects, so the tests above would see a bad request', async () => {
-    await expect(handler(create(properties({ HumanLoopConfig: { ...properties().HumanLoopConfig, TaskCount: '4' } }))))
+    await expect(onFlowDefinitionEvent(create(properties({ HumanLoopConfig: { ...properties().HumanLoopConfig, TaskCount: '4' } }))))
       .rejects.toThrow(/TaskCount: 4 is above the model's maximum/);
     // The handler retries a ValidationException: the same objection each time.
     expect(new Set(server.rejected).size).toBe(1);
