@@ -176,7 +176,7 @@ function sameRequest(a: CreateFlowDefinitionCommandInput, b: CreateFlowDefinitio
 /** The top-level request members that differ, for the message of a change a fixed name cannot take. */
 function changedMembers(a: CreateFlowDefinitionCommandInput, b: CreateFlowDefinitionCommandInput): string[] {
   const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
-  return keys.filter((key) => canonicalJson((a as Record<string, unknown>)[key]) !== canonicalJson((b as Record<string, unknown>)[key]));
+  return keys.filter((key) => canonicalJson((a as unknown as Record<string, unknown>)[key]) !== canonicalJson((b as unknown as Record<string, unknown>)[key]));
 }
 
 function toNumber(value: number | string | undefined): number | undefined {
