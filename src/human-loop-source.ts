@@ -139,7 +139,8 @@ class ManagedSource extends HumanLoopSource {
       validator.count('source conditions', this.conditions, { min: 1, max: Number.POSITIVE_INFINITY });
       const rendered = this.conditions.map((condition, index) => condition._render(validator, `source conditions[${index}]`, this.service!));
       // Tokens (such as a number parameter) become CloudFormation references inside the JSON text.
-      activationConditions = Stack.of(scope).toJsonString({ Conditions: rendered });
+      const plain = JSON.stringify({ Conditions: rendered });
+      activationConditions = Token.isUnresolved(plain) ? Stack.of(scope).toJsonString({ Conditions: rendered }) : plain;
       if (!Token.isUnresolved(activationConditions) && activationConditions.length > ACTIVATION_CONDITIONS.max) {
         validator.fail('source conditions', `render ${activationConditions.length} characters of JSON; SageMaker allows at most ${ACTIVATION_CONDITIONS.max}`);
       }

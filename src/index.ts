@@ -1,3 +1,6 @@
+export * from './activation-condition';
+export * from './flow-definition-grants';
+export * from './human-loop-source';
 export * from './human-task-ui';
 export * from './worker-access';
 export * from './workforce';
