@@ -3,6 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { CfnParameter, Lazy, Stack, Tags, Token } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import { apiModelReport, loadSageMakerModel } from './deploy-truth/api-model';
 import { testStack } from './util';
 import { HumanTaskTemplate, HumanTaskUi } from '../src';
 
@@ -30,6 +31,13 @@ describe('HumanTaskUi', () => {
     expect(ui.humanTaskUiName).toBe(uiName(stack));
     expect(stack.resolve(ui.humanTaskUiArn)).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^ReviewUi/), 'HumanTaskUiArn'] });
     expect(stack.resolve(ui.humanTaskUiRef.humanTaskUiArn)).toEqual(stack.resolve(ui.humanTaskUiArn));
+  });
+
+  test('synthesizes what CreateHumanTaskUi takes, per the API model', () => {
+    const stack = testStack();
+    new HumanTaskUi(stack, 'ReviewUi', { template: HumanTaskTemplate.fromString(TEMPLATE), tags: { team: 'review' } });
+
+    expect(apiModelReport(templateOf(stack).toJSON(), loadSageMakerModel())).toEqual({ errors: [], notInModel: [] });
   });
 
   test('gets a new generated name when its template changes, and keeps it when nothing changes', () => {

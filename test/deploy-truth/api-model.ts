@@ -117,6 +117,10 @@ export const API_CALLS: Record<string, { readonly operation: string; readonly pr
       Tags: ['Tags', TAGS],
     },
   },
+  'AWS::SageMaker::HumanTaskUi': {
+    operation: 'CreateHumanTaskUi',
+    properties: { HumanTaskUiName: 'HumanTaskUiName', UiTemplate: ['UiTemplate', { Content: 'Content' }], Tags: ['Tags', TAGS] },
+  },
   'AWS::SageMaker::Workforce': {
     operation: 'CreateWorkforce',
     properties: {
