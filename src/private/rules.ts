@@ -267,7 +267,14 @@ export const TASK_TIME_LIMIT_SECONDS: NumberRule = { min: 30, max: Number.POSITI
 export const ACTIVATION_CONDITIONS: StringRule = { min: 0, max: 10_240, allowed: 'a JSON document' };
 
 /** `OutputConfig.S3OutputPath`. */
-export const S3_OUTPUT_PATH: StringRule = { min: 0, max: 1024, pattern: /^(https|s3):\/\/([^/]+)\/?(.*)$/s, allowed: 'an s3:// or https:// URI' };
+export const S3_OUTPUT_PATH: StringRule = {
+  min: 0,
+  max: 1024,
+  // Java's `.` of the model's `(https|s3)://([^/]+)/?(.*)` stops at line terminators.
+  pattern: /^(https|s3):\/\/([^/]+)\/?[^\n\r\u0085\u2028\u2029]*$/,
+  shownPattern: '(https|s3)://([^/]+)/?(.*)',
+  allowed: 'an s3:// or https:// URI on one line',
+};
 
 /** `OutputConfig.KmsKeyId`: a key id, key ARN, alias name or alias ARN. */
 export const KMS_KEY_ID: StringRule = { min: 0, max: 2048, pattern: /^[a-zA-Z0-9:/_-]*$/, allowed: 'a KMS key id, key ARN, alias name or alias ARN' };
