@@ -1,11 +1,10 @@
-import { ArnFormat, Stack } from 'aws-cdk-lib';
+import { ArnFormat, IResource, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { IConstruct } from 'constructs';
 
 /**
  * What the grants of a flow definition need to know of it.
  */
-export interface IFlowDefinitionGrantable extends IConstruct {
+export interface IFlowDefinitionGrantable extends IResource {
   /** The ARN of the flow definition. */
   readonly flowDefinitionArn: string;
 }
@@ -76,7 +75,7 @@ export class FlowDefinitionGrants {
 
   /** `arn:<partition>:sagemaker:<region>:<account>:human-loop/*` of the flow definition's account and region. */
   private humanLoops(): string {
-    const { account, region } = Stack.of(this.flowDefinition).splitArn(this.flowDefinition.flowDefinitionArn, ArnFormat.SLASH_RESOURCE_NAME);
+    const { account, region } = this.flowDefinition.env;
     return Stack.of(this.flowDefinition).formatArn({
       service: 'sagemaker',
       resource: 'human-loop',

@@ -13,7 +13,8 @@ function bind(source: HumanLoopSource, stack: Stack = testStack()) {
 
 describe('HumanLoopSource', () => {
   test('bedrockModelEvaluation is AWS/Bedrock/Evaluation with the SageMaker-owned task UI of the stack\'s region', () => {
-    const { config, errors, stack } = bind(HumanLoopSource.bedrockModelEvaluation(), testStack({ account: '123456789012', region: 'eu-west-1' }));
+    const euStack = testStack({ account: '123456789012', region: 'eu-west-1' });
+    const { config, errors, stack } = bind(HumanLoopSource.bedrockModelEvaluation(), euStack);
 
     expect(errors).toEqual([]);
     expect(config.awsManagedRequestSource).toBe('AWS/Bedrock/Evaluation');
@@ -31,7 +32,12 @@ describe('HumanLoopSource', () => {
     const { config, errors } = bind(HumanLoopSource.customTask(ui), stack);
 
     expect(errors).toEqual([]);
-    expect(config).toEqual({ humanTaskUiArn: UI_ARN, awsManagedRequestSource: undefined, activationConditions: undefined, bedrockModelEvaluation: false });
+    expect(config).toEqual({
+      humanTaskUiArn: UI_ARN,
+      awsManagedRequestSource: undefined,
+      activationConditions: undefined,
+      bedrockModelEvaluation: false,
+    });
   });
 
   test('rekognitionModeration renders the documented activation conditions JSON', () => {
@@ -94,16 +100,16 @@ describe('HumanLoopSource', () => {
   });
 
   test.each([
-    ['a Textract condition for Rekognition', () => HumanLoopSource.rekognitionModeration({ humanTaskUi: ui(), conditions: [ActivationCondition.missingImportantFormKey({ formKey: 'Name' })] }), /conditions\[0\]: a MissingImportantFormKey condition does not apply to Amazon Rekognition/],
-    ['a Rekognition condition for Textract', () => HumanLoopSource.textractForms({ humanTaskUi: ui(), conditions: [ActivationCondition.moderationLabelConfidence({ labelName: 'x', confidenceLessThan: 1 })] }), /does not apply to Amazon Textract/],
-    ['no conditions', () => HumanLoopSource.textractForms({ humanTaskUi: ui(), conditions: [] }), /source conditions: has 0 items/],
-    ['a confidence check without a threshold', () => HumanLoopSource.rekognitionModeration({ humanTaskUi: ui(), conditions: [ActivationCondition.moderationLabelConfidence({ labelName: 'x' })] }), /give at least one of confidenceLessThan, confidenceGreaterThan/],
-    ['a confidence above 100', () => HumanLoopSource.rekognitionModeration({ humanTaskUi: ui(), conditions: [ActivationCondition.moderationLabelConfidence({ labelName: 'x', confidenceLessThan: 101 })] }), /confidenceLessThan: 101 is not allowed; it must be a percentage from 0 to 100/],
-    ['an empty label', () => HumanLoopSource.rekognitionModeration({ humanTaskUi: ui(), conditions: [ActivationCondition.moderationLabelConfidence({ labelName: ' ', confidenceLessThan: 1 })] }), /labelName: " " is not allowed/],
-    ['a sampling of 0', () => HumanLoopSource.rekognitionModeration({ humanTaskUi: ui(), conditions: [ActivationCondition.sampling(0)] }), /percentage: 0 is not allowed; it must be a number from 0.01 to 100/],
-    ['an and of one condition', () => HumanLoopSource.rekognitionModeration({ humanTaskUi: ui(), conditions: [ActivationCondition.and(ActivationCondition.sampling(1))] }), /and takes 2 or more conditions, not 1/],
-    ['an empty form key', () => HumanLoopSource.textractForms({ humanTaskUi: ui(), conditions: [ActivationCondition.missingImportantFormKey({ formKey: '' })] }), /formKey: "" is not allowed/],
-    ['conditions of more than 10,240 characters', () => HumanLoopSource.textractForms({ humanTaskUi: ui(), conditions: [ActivationCondition.missingImportantFormKey({ formKey: 'k'.repeat(10_240) })] }), /source conditions: render 10\d{3} characters of JSON; SageMaker allows at most 10240/],
+    ['a Textract condition for Rekognition', () => HumanLoopSource.rekognitionModeration({ humanTaskUi: importedUi(), conditions: [ActivationCondition.missingImportantFormKey({ formKey: 'Name' })] }), /conditions\[0\]: a MissingImportantFormKey condition does not apply to Amazon Rekognition/],
+    ['a Rekognition condition for Textract', () => HumanLoopSource.textractForms({ humanTaskUi: importedUi(), conditions: [ActivationCondition.moderationLabelConfidence({ labelName: 'x', confidenceLessThan: 1 })] }), /does not apply to Amazon Textract/],
+    ['no conditions', () => HumanLoopSource.textractForms({ humanTaskUi: importedUi(), conditions: [] }), /source conditions: has 0 items/],
+    ['a confidence check without a threshold', () => HumanLoopSource.rekognitionModeration({ humanTaskUi: importedUi(), conditions: [ActivationCondition.moderationLabelConfidence({ labelName: 'x' })] }), /give at least one of confidenceLessThan, confidenceGreaterThan/],
+    ['a confidence above 100', () => HumanLoopSource.rekognitionModeration({ humanTaskUi: importedUi(), conditions: [ActivationCondition.moderationLabelConfidence({ labelName: 'x', confidenceLessThan: 101 })] }), /confidenceLessThan: 101 is not allowed; it must be a percentage from 0 to 100/],
+    ['an empty label', () => HumanLoopSource.rekognitionModeration({ humanTaskUi: importedUi(), conditions: [ActivationCondition.moderationLabelConfidence({ labelName: ' ', confidenceLessThan: 1 })] }), /labelName: " " is not allowed/],
+    ['a sampling of 0', () => HumanLoopSource.rekognitionModeration({ humanTaskUi: importedUi(), conditions: [ActivationCondition.sampling(0)] }), /percentage: 0 is not allowed; it must be a number from 0.01 to 100/],
+    ['an and of one condition', () => HumanLoopSource.rekognitionModeration({ humanTaskUi: importedUi(), conditions: [ActivationCondition.and(ActivationCondition.sampling(1))] }), /and takes 2 or more conditions, not 1/],
+    ['an empty form key', () => HumanLoopSource.textractForms({ humanTaskUi: importedUi(), conditions: [ActivationCondition.missingImportantFormKey({ formKey: '' })] }), /formKey: "" is not allowed/],
+    ['conditions of more than 10,240 characters', () => HumanLoopSource.textractForms({ humanTaskUi: importedUi(), conditions: [ActivationCondition.missingImportantFormKey({ formKey: 'k'.repeat(10_240) })] }), /source conditions: render 10\d{3} characters of JSON; SageMaker allows at most 10240/],
   ])('fails for %s', (_name, source, message) => {
     const { errors } = bind(source());
 
@@ -111,6 +117,6 @@ describe('HumanLoopSource', () => {
   });
 });
 
-function ui() {
+function importedUi() {
   return HumanTaskUi.fromHumanTaskUiArn(testStack(), 'Ui', UI_ARN);
 }
