@@ -176,7 +176,8 @@ function sameRequest(a: CreateFlowDefinitionCommandInput, b: CreateFlowDefinitio
 /** The top-level request members that differ, for the message of a change a fixed name cannot take. */
 function changedMembers(a: CreateFlowDefinitionCommandInput, b: CreateFlowDefinitionCommandInput): string[] {
   const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
-  return keys.filter((key) => canonicalJson((a as unknown as Record<string, unknown>)[key]) !== canonicalJson((b as unknown as Record<string, unknown>)[key]));
+  const [before, after] = [a, b] as unknown as Record<string, unknown>[];
+  return keys.filter((key) => canonicalJson(before[key]) !== canonicalJson(after[key]));
 }
 
 function toNumber(value: number | string | undefined): number | undefined {
