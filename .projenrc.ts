@@ -93,15 +93,17 @@ const project = new awscdk.AwsCdkConstructLibrary({
   npmIgnoreOptions: {
     ignorePatterns: ['/examples/', '/rosetta/', '/scripts/', '/cdk.json', '/.ci/', 'cdk.out/', '/.jsii.tabl.json', '/stryker.config.json', '/.cfnlintrc.yaml', '/CONTRIBUTING.md', '/reports/', '/.stryker-tmp/', '/.bench/'],
   },
-  gitignore: ['cdk.out/', '*.tgz', '__pycache__/', '.jsii.tabl.json', '.stryker-tmp/', 'reports/'],
+  // .moto/: the virtual environment of the local AWS endpoint of the handlers' wire tests (scripts/moto-server.sh).
+  gitignore: ['cdk.out/', '*.tgz', '__pycache__/', '.jsii.tabl.json', '.stryker-tmp/', 'reports/', '/.moto/'],
 });
 
 project.eslint?.addLintPattern('examples');
 project.eslint?.addLintPattern('scripts');
 // scripts/ is build tooling (the benchmark): it may use devDependencies.
 project.eslint?.allowDevDeps('scripts/**');
-// The custom resources' handler modules, bundled into the one provider's handler: the SDK clients are devDependencies (see above).
-project.eslint?.allowDevDeps('src/private/*.handler.ts');
+// The handler modules of the custom resources run in the provider's Lambda function, bundled with its entry point:
+// the AWS SDK they import is the runtime's, a devDependency here.
+project.eslint?.allowDevDeps('src/**/*.handler.ts');
 // Lint every TypeScript file with the dev tsconfig (src, test, examples, scripts, projenrc) rather than the
 // project service, which only finds the nearest tsconfig.json (src only).
 const eslintrc = project.tryFindObjectFile('.eslintrc.json')!;
@@ -261,5 +263,8 @@ for (const name of ['compile', 'synth:example', 'test', 'test:properties', 'inte
 // that it comes after the `!/lib/**/*.js` projen adds.
 project.addPackageIgnore('/lib/**/*.lambda.js');
 project.addPackageIgnore('/lib/**/*.lambda.d.ts');
+// So are the handler modules it dispatches to (src/private/*.handler.ts), which import the AWS SDK.
+project.addPackageIgnore('/lib/**/*.handler.js');
+project.addPackageIgnore('/lib/**/*.handler.d.ts');
 
 project.synth();

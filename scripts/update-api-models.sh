@@ -1,34 +1,58 @@
 #!/usr/bin/env bash
-# Regenerates test/api-models/: the SageMaker and Cognito (cognito-idp) API models the deploy-truth tests check
-# templates and API calls against, taken from Debian unstable's python3-botocore. Nothing is installed and the
-# system's apt sources, lists and caches are left alone: apt reads a sources entry, lists and a cache of its own
-# in a temporary folder, downloads the package there and dpkg-deb extracts it there.
+# Regenerates test/api-models/: the SageMaker and Cognito (cognito-idp) API models the deploy-truth tests and the
+# handlers' tests check templates and API calls against, from botocore, taken from one of two sources:
+#
+#   pypi [version]  botocore's wheel from PyPI (`pip download`, the newest release unless a version is given)
+#   debian          Debian unstable's python3-botocore: apt reads a sources entry, lists and a cache of its own in a
+#                   temporary folder, downloads the package there and dpkg-deb extracts it there
+#
+# Take whichever is newer (PyPI follows botocore's releases within days; Debian unstable lags). Nothing is installed
+# and the system's apt sources, lists and caches are left alone.
 #
 # Each model is trimmed to its metadata, the operations the tests use and the transitive closure of their shapes
 # (input, output and errors), in botocore's JSON format, without the documentation texts.
-# test/api-models/VERSION holds the version of the python3-botocore package they come from.
+# test/api-models/VERSION names the source and the version the models come from.
 #
-# Usage: scripts/update-api-models.sh   (needs apt-get, dpkg-deb and node; network access to deb.debian.org)
+# Usage: scripts/update-api-models.sh pypi [version] | debian
+#   (needs node, and pip (pypi) or apt-get and dpkg-deb (debian); network access to PyPI or deb.debian.org)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=test/api-models
+source_name=${1:-pypi}
 
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
-mkdir -p "$T/etc" "$T/lists/partial" "$T/cache/archives/partial"
-echo 'deb http://deb.debian.org/debian sid main' > "$T/etc/sid.list"
-apt_options=(
-  -oDir::State::Lists="$T/lists"
-  -oDir::Etc::SourceList=/dev/null
-  -oDir::Etc::SourceParts="$T/etc"
-  -oDir::Cache="$T/cache"
-)
-apt-get "${apt_options[@]}" -qq update
-(cd "$T" && apt-get "${apt_options[@]}" -qq download python3-botocore)
-deb=$(ls "$T"/python3-botocore_*.deb)
-dpkg-deb -x "$deb" "$T/root"
-version=$(dpkg-deb -f "$deb" Version)
-data="$T/root/usr/lib/python3/dist-packages/botocore/data"
+case "$source_name" in
+  pypi)
+    requirement=botocore${2:+==$2}
+    python3 -m pip download --quiet --disable-pip-version-check --no-deps --only-binary=:all: -d "$T" "$requirement"
+    wheel=$(ls "$T"/botocore-*.whl)
+    mkdir -p "$T/root"
+    (cd "$T/root" && python3 -m zipfile -e "$wheel" .)
+    version="botocore $(basename "$wheel" | cut -d- -f2) (PyPI)"
+    data="$T/root/botocore/data"
+    ;;
+  debian)
+    mkdir -p "$T/etc" "$T/lists/partial" "$T/cache/archives/partial"
+    echo 'deb http://deb.debian.org/debian sid main' > "$T/etc/sid.list"
+    apt_options=(
+      -oDir::State::Lists="$T/lists"
+      -oDir::Etc::SourceList=/dev/null
+      -oDir::Etc::SourceParts="$T/etc"
+      -oDir::Cache="$T/cache"
+    )
+    apt-get "${apt_options[@]}" -qq update
+    (cd "$T" && apt-get "${apt_options[@]}" -qq download python3-botocore)
+    deb=$(ls "$T"/python3-botocore_*.deb)
+    dpkg-deb -x "$deb" "$T/root"
+    version="python3-botocore $(dpkg-deb -f "$deb" Version) (Debian unstable)"
+    data="$T/root/usr/lib/python3/dist-packages/botocore/data"
+    ;;
+  *)
+    echo "usage: $0 pypi [version] | debian" >&2
+    exit 2
+    ;;
+esac
 
 mkdir -p "$out"
 node - "$data" "$out" <<'EOF'
@@ -94,4 +118,4 @@ for (const { name, folder, operations } of MODELS) {
 }
 EOF
 echo "$version" > "$out/VERSION"
-echo "python3-botocore $version"
+echo "$version"

@@ -23,7 +23,7 @@ import { stackLocalAttribute } from './private/stack-local-attribute';
 import { validateTags, WORKFORCE_TAG_RULES } from './private/tags';
 import { quote, Validator } from './private/validation';
 import { ipv6CidrBlocksOf } from './private/vpc-ipv6';
-import { WorkerPortalUrls } from './private/worker-portal-urls';
+import { addWorkerPortalUrls } from './private/worker-portal-urls';
 import { WorkforceIdentity } from './workforce-identity';
 import { IdentityProviderType } from './workteam-members';
 
@@ -364,7 +364,7 @@ export class Workforce extends WorkforceBase {
 
   /**
    * What the worker portal's Cognito sign-in needs, for a user pool and app client of this app: the pool's domain
-   * created before the workforce, the portal's URLs put on the client after it (WorkerPortalUrls), and the client's
+   * created before the workforce, the portal's URLs put on the client after it (addWorkerPortalUrls), and the client's
    * OAuth settings and regions checked.
    */
   private prepareCognitoSignIn(userPool: cognito.IUserPool, client: cognito.IUserPoolClient): void {
@@ -401,7 +401,8 @@ export class Workforce extends WorkforceBase {
 
     const cfnClient = client.node.defaultChild;
     if (cfnClient instanceof cognito.CfnUserPoolClient) {
-      new WorkerPortalUrls(this, 'WorkerPortalUrls', {
+      // Served by the stack's one provider: a new id, as CloudFormation cannot move a custom resource to another provider.
+      addWorkerPortalUrls(this, 'PortalUrls', {
         userPool,
         client: cfnClient,
         callbackUrl: this.workerPortalCallbackUrl,

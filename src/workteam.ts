@@ -14,7 +14,7 @@ import { certainlyDifferent } from './private/same-value';
 import { stackLocalAttribute } from './private/stack-local-attribute';
 import { validateTags } from './private/tags';
 import { quote, Validator } from './private/validation';
-import { validateWorkerAccess, WorkerAccessSetting } from './private/worker-access-setting';
+import { addWorkerAccess, validateWorkerAccess } from './private/worker-access-setting';
 import { WorkerAccessConfiguration } from './worker-access';
 import { IWorkforce, Workforce } from './workforce';
 import { WorkteamGrants } from './workteam-grants';
@@ -442,7 +442,8 @@ export class Workteam extends WorkteamBase {
       this.resource.node.addDependency(props.notificationTopic);
     }
     if (props.workerAccess) {
-      new WorkerAccessSetting(this, 'WorkerAccess', this.resource, this.workteamArn, props.workerAccess, () => {
+      // Served by the stack's one provider: a new id, as CloudFormation cannot move a custom resource to another provider.
+      addWorkerAccess(this, 'WorkerAccessConfiguration', this.resource, this.workteamArn, props.workerAccess, () => {
         const workforce = this.workforce ?? RegionalRegistry.of(this).workforceOfStack(this);
         return workforce instanceof Workforce && !workforce.vpc ? workforce.node.path : undefined;
       });

@@ -84,7 +84,7 @@ describe('the published package', () => {
     // Every handler of src/ ships bundled in assets/, and only those; their sources, compiled into lib/ by jsii, are not needed.
     expect(handlerBundles.length).toBeGreaterThan(0);
     expect(files.filter((file) => file.startsWith('assets/')).sort()).toEqual(handlerBundles);
-    expect(files.filter((file) => file.includes('.lambda.') && file.startsWith('lib/'))).toEqual([]);
+    expect(files.filter((file) => (file.includes('.lambda.') || file.includes('.handler.')) && file.startsWith('lib/'))).toEqual([]);
   });
 
   test('synthesizes a Cognito team on its workforce in a new app', () => {
@@ -97,8 +97,9 @@ describe('the published package', () => {
     templates.CognitoTeams.resourceCountIs('AWS::SNS::TopicPolicy', 1);
   });
 
-  test("puts the worker portal's URLs on the app client with the handler the package ships", () => {
+  test("puts the worker portal's URLs on the app client with the handler the package ships, one provider in the stack", () => {
     templates.CognitoTeams.resourceCountIs('Custom::SageMakerWorkerPortalUrls', 1);
+    templates.CognitoTeams.resourceCountIs('AWS::Lambda::Function', 2);
     templates.CognitoTeams.hasResourceProperties('AWS::Lambda::Function', { Handler: 'index.handler', Runtime: 'nodejs24.x' });
     const assets = fs.readdirSync(path.join(app, 'cdk.out')).filter((name) => name.startsWith('asset.'));
     const handler = assets.map((dir) => path.join(app, 'cdk.out', dir, 'index.js')).find((file) => fs.existsSync(file) &&

@@ -37,3 +37,30 @@ export const OIDC_PROPS: OidcIdentityProps = {
   logoutEndpoint: 'https://idp.example.com/logout',
   jwksUri: 'https://idp.example.com/jwks',
 };
+
+/**
+ * The value of a template's expression as CloudFormation resolves it at deployment: `Ref` and `Fn::GetAtt` of a
+ * resource from `deployed` (by logical id, or `<logicalId>.<attribute>`), `Fn::Join` and `Fn::Select` of those.
+ * What `deployed` does not name resolves to a placeholder naming it.
+ */
+export function resolvedAtDeployment(value: unknown, deployed: Record<string, unknown>): unknown {
+  if (Array.isArray(value)) {
+    return value.map((item) => resolvedAtDeployment(item, deployed));
+  }
+  if (value === null || typeof value !== 'object') {
+    return value;
+  }
+  const object = value as Record<string, any>;
+  if ('Ref' in object) {
+    return deployed[object.Ref] ?? `<${object.Ref}>`;
+  }
+  if ('Fn::GetAtt' in object) {
+    const name = (object['Fn::GetAtt'] as string[]).join('.');
+    return deployed[name] ?? `<${name}>`;
+  }
+  if ('Fn::Join' in object) {
+    const [separator, items] = object['Fn::Join'];
+    return (resolvedAtDeployment(items, deployed) as unknown[]).join(separator);
+  }
+  return Object.fromEntries(Object.entries(object).map(([key, item]) => [key, resolvedAtDeployment(item, deployed)]));
+}

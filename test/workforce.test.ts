@@ -100,8 +100,7 @@ describe('the worker portal sign-in of a Cognito workforce', () => {
       ClientId: { Ref: 'PoolClient8A3E5EB7' },
       CallbackUrl: { 'Fn::Join': ['', ['https://', subDomain, '/oauth2/idpresponse']] },
       LogoutUrl: { 'Fn::Join': ['', ['https://', subDomain, '/logout']] },
-      TemplateCallbackUrls: ['https://example.com'],
-      ClientDigest: Match.stringLikeRegexp('^[0-9a-f]{64}$'),
+      Client: Match.objectLike({ CallbackURLs: ['https://example.com'], UserPoolId: { Ref: 'PoolD3F588B8' } }),
     });
   });
 

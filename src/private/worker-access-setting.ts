@@ -1,10 +1,10 @@
-import { createHash } from 'crypto';
-import { CfnResource, Lazy, Stack } from 'aws-cdk-lib';
+import { CustomResource, Lazy } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import * as logs from 'aws-cdk-lib/aws-logs';
 import { CfnWorkteam } from 'aws-cdk-lib/aws-sagemaker';
-import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
+import { asCfnValue, cfnPropertiesOf } from './cfn-properties';
+import { LibraryProvider } from './provider';
+import { RESOURCE_TYPES } from './provider-protocol';
 import { Validator } from './validation';
 import { WorkerAccessConfiguration } from '../worker-access';
 
@@ -39,98 +39,62 @@ function constraintsOf(configuration: WorkerAccessConfiguration): IamPolicyConst
   };
 }
 
-/** The same conditions, disabled. */
-function disabled(constraints: IamPolicyConstraints): IamPolicyConstraints {
-  return Object.fromEntries(Object.keys(constraints).map((name) => [name, enabled(false)]));
-}
-
 /**
  * Applies a work team's worker access configuration with SageMaker's UpdateWorkteam, which CloudFormation's
- * AWS::SageMaker::Workteam does not support: after the team is created, whenever the setting or the team
- * changes, and back to disabled when the setting is removed.
+ * AWS::SageMaker::Workteam does not support (worker-access.handler.ts): after the team is created, whenever the
+ * setting or the team changes, and back to disabled when the setting is removed. Its properties are the team's own
+ * CloudFormation properties (every property of AWS::SageMaker::Workteam, read through `CfnWorkteam`'s public getters,
+ * references and tags included): any change CloudFormation makes to the team, a replaced user group it references
+ * included, updates it in the same deployment and applies the setting again. A value set only with
+ * `addPropertyOverride` on the team is not among them (no public API of aws-cdk-lib reads overrides).
+ *
+ * Served by the stack's `LibraryProvider`; its handler may call UpdateWorkteam on this team only.
  *
  * @param workforceWithoutVpc the path of the team's workforce when it is a `Workforce` of the app without a VPC
  * (known at synth): `restrictS3PresignedUrlsToVpcSourceIp` needs a VPC workforce
  */
-export class WorkerAccessSetting extends Construct {
-  constructor(
-    scope: Construct,
-    id: string,
-    workteam: CfnWorkteam,
-    workteamArn: string,
-    configuration: WorkerAccessConfiguration,
-    workforceWithoutVpc: () => string | undefined,
-  ) {
-    super(scope, id);
-    const call = (constraints: IamPolicyConstraints): cr.AwsSdkCall => ({
-      service: 'SageMaker',
-      action: 'UpdateWorkteam',
-      parameters: {
-        WorkteamName: workteam.attrWorkteamName,
-        WorkerAccessConfiguration: { S3Presign: { IamPolicyConstraints: constraints } },
+export function addWorkerAccess(
+  scope: Construct,
+  id: string,
+  workteam: CfnWorkteam,
+  workteamArn: string,
+  configuration: WorkerAccessConfiguration,
+  workforceWithoutVpc: () => string | undefined,
+): CustomResource {
+  const resource = LibraryProvider.of(scope).addResource(scope, id, {
+    resourceType: RESOURCE_TYPES.WORKER_ACCESS,
+    properties: {
+      WorkteamName: workteam.attrWorkteamName,
+      IamPolicyConstraints: constraintsOf(configuration),
+      Workteam: workteamPropertiesOf(workteam),
+    },
+    statements: [new iam.PolicyStatement({ actions: ['sagemaker:UpdateWorkteam'], resources: [workteamArn] })],
+  });
+  if (configuration.restrictS3PresignedUrlsToVpcSourceIp) {
+    resource.node.addValidation({
+      validate: () => {
+        const workforce = workforceWithoutVpc();
+        return workforce === undefined
+          ? []
+          : [`workerAccess: restrictS3PresignedUrlsToVpcSourceIp needs a workforce in a VPC, and the team's workforce '${workforce}' has no vpc`];
       },
-      physicalResourceId: cr.PhysicalResourceId.of(workteam.attrWorkteamArn),
     });
-    const constraints = constraintsOf(configuration);
-    const apply = call(constraints);
-    const resource = new cr.AwsCustomResource(this, 'Resource', {
-      resourceType: 'Custom::SageMakerWorkteamWorkerAccess',
-      onCreate: apply,
-      onUpdate: apply,
-      // The team may be gone already when the setting is removed with it.
-      onDelete: { ...call(disabled(constraints)), ignoreErrorCodesMatching: 'ResourceNotFound|ValidationException' },
-      policy: cr.AwsCustomResourcePolicy.fromSdkCalls({ resources: [workteamArn] }),
-      installLatestAwsSdk: false,
-      ...providerOf(Stack.of(this)),
-    });
-    // An update of the team through CloudFormation may reset the setting: a digest of the team's properties
-    // makes every such update run the call again.
-    const customResource = resource.node.findChild('Resource').node.defaultChild as CfnResource;
-    customResource.addPropertyOverride('WorkteamDigest', Lazy.string({ produce: () => digestOf(workteam) }));
-
-    if (configuration.restrictS3PresignedUrlsToVpcSourceIp) {
-      this.node.addValidation({
-        validate: () => {
-          const workforce = workforceWithoutVpc();
-          return workforce === undefined
-            ? []
-            : [`workerAccess: restrictS3PresignedUrlsToVpcSourceIp needs a workforce in a VPC, and the team's workforce '${workforce}' has no vpc`];
-        },
-      });
-    }
   }
+  return resource;
 }
 
-/**
- * The role and log group of the stack's AwsCustomResource function, which all its work teams share: the
- * role may write to that log group and nothing else (each team's call adds its own policy), instead of
- * the AWS managed AWSLambdaBasicExecutionRole policy.
- */
-function providerOf(stack: Stack): { role: iam.IRole; logGroup: logs.ILogGroup } {
-  const id = 'SageMakerWorkteamWorkerAccessProvider';
-  const existing = stack.node.tryFindChild(id) as Construct | undefined;
-  const scope = existing ?? new Construct(stack, id);
-  if (!existing) {
-    const logGroup = new logs.LogGroup(scope, 'LogGroup', { retention: logs.RetentionDays.ONE_YEAR });
-    const role = new iam.Role(scope, 'Role', {
-      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
-      description: 'Applies the worker access configuration of SageMaker work teams (UpdateWorkteam)',
-    });
-    logGroup.grantWrite(role);
-  }
-  return { role: scope.node.findChild('Role') as iam.IRole, logGroup: scope.node.findChild('LogGroup') as logs.ILogGroup };
+/** The team's own CloudFormation properties, as CloudFormation resolves them; tags as rendered at synth. */
+export function workteamPropertiesOf(workteam: CfnWorkteam): Record<string, unknown> {
+  return cfnPropertiesOf({
+    Description: workteam.description,
+    MemberDefinitions: workteam.memberDefinitions,
+    NotificationConfiguration: workteam.notificationConfiguration,
+    Tags: Lazy.any({ produce: () => asCfnValue(workteam.tags.renderTags()) }),
+    WorkforceName: workteam.workforceName,
+    WorkteamName: workteam.workteamName,
+  });
 }
 
 function enabled(value: boolean): string {
   return value ? 'Enabled' : 'Disabled';
-}
-
-function digestOf(workteam: CfnWorkteam): string {
-  const properties = Stack.of(workteam).resolve({
-    description: workteam.description,
-    memberDefinitions: workteam.memberDefinitions,
-    notificationConfiguration: workteam.notificationConfiguration,
-    tags: workteam.tags.renderTags(),
-  });
-  return createHash('sha256').update(JSON.stringify(properties)).digest('hex');
 }

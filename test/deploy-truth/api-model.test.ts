@@ -59,8 +59,8 @@ const teamShape = (...p: string[]) => shapeAt(model, 'CreateWorkteam', p);
 const forceShape = (...p: string[]) => shapeAt(model, 'CreateWorkforce', p);
 
 describe('the committed API models', () => {
-  test('are those of the python3-botocore version in test/api-models/VERSION', () => {
-    expect(apiModelsVersion()).toMatch(/^\d+\.\d+\.\d+/);
+  test('are those of the botocore release in test/api-models/VERSION, 1.44 or later', () => {
+    expect(apiModelsVersion()).toMatch(/^(botocore|python3-botocore) 1\.(4[4-9]|[5-9]\d)\.\d+/);
     expect(model.metadata.apiVersion).toBe('2017-07-24');
     expect(loadCognitoModel().metadata.apiVersion).toBe('2016-04-18');
   });
@@ -386,42 +386,41 @@ describe('members the model does not know', () => {
   });
 });
 
-describe('the SDK calls of custom resources', () => {
-  const customResource = (create: unknown) => ({
-    Resources: { Access: { Type: 'Custom::SageMakerWorkteamWorkerAccess', Properties: { ServiceToken: 'arn', Create: create } } },
+describe('the calls of the worker-access custom resource', () => {
+  const customResource = (constraints: unknown, workteamName: unknown = { 'Fn::GetAtt': ['Team', 'WorkteamName'] }) => ({
+    Resources: {
+      Access: { Type: 'Custom::SageMakerWorkteamWorkerAccess', Properties: { ServiceToken: 'arn', WorkteamName: workteamName, IamPolicyConstraints: constraints } },
+    },
   });
 
-  test('are read from JSON text, or from an Fn::Join of text and intrinsics', () => {
+  test("are the handler's UpdateWorkteam requests on Create, Update and Delete, the conditions disabled on Delete", () => {
     const getAtt = { 'Fn::GetAtt': ['Team', 'WorkteamName'] };
-    const joined = { 'Fn::Join': ['', ['{"service":"SageMaker","action":"UpdateWorkteam","parameters":{"WorkteamName":"', getAtt, '","Description":"team ', getAtt, '"}}']] };
 
-    expect(sdkCallsOf({ Create: joined, Delete: '{"service":"SageMaker","action":"deleteWorkteam","parameters":{"WorkteamName":"a"}}' })).toEqual([
-      { phase: 'Create', call: { service: 'SageMaker', action: 'UpdateWorkteam', parameters: { WorkteamName: getAtt, Description: { 'Fn::Join': ['', [expect.stringContaining('team ')]] } } } },
-      { phase: 'Delete', call: { service: 'SageMaker', action: 'deleteWorkteam', parameters: { WorkteamName: 'a' } } },
-    ]);
+    expect(sdkCallsOf(customResource({ SourceIp: 'Enabled' }).Resources.Access.Properties)).toEqual(['Create', 'Update', 'Delete'].map((phase) => ({
+      phase,
+      call: {
+        service: 'SageMaker',
+        action: 'UpdateWorkteam',
+        parameters: { WorkteamName: getAtt, WorkerAccessConfiguration: { S3Presign: { IamPolicyConstraints: { SourceIp: phase === 'Delete' ? 'Disabled' : 'Enabled' } } } },
+      },
+    })));
   });
 
-  test("are checked against the operation of the service's model", () => {
-    const call = (parameters: object) => JSON.stringify({ service: 'SageMaker', action: 'updateWorkteam', parameters });
-    const constraints = { SourceIp: 'Enabled', VpcSourceIp: 'Disabled' };
-
-    expect(validateAgainstApiModel(customResource(call({ WorkteamName: 'team', WorkerAccessConfiguration: { S3Presign: { IamPolicyConstraints: constraints } } })))).toEqual([]);
-    expect(validateAgainstApiModel(customResource(call({ WorkteamName: 'team', WorkerAccessConfiguration: { S3Presign: { IamPolicyConstraints: { SourceIp: 'On' } } } })))).toEqual([
+  test("are checked against the SageMaker model's UpdateWorkteam", () => {
+    expect(validateAgainstApiModel(customResource({ SourceIp: 'Enabled', VpcSourceIp: 'Disabled' }))).toEqual([]);
+    expect(validateAgainstApiModel(customResource({ SourceIp: 'On' }))).toEqual([
       expect.stringMatching(
         /^Access \(Custom::SageMakerWorkteamWorkerAccess Create\) UpdateWorkteam WorkerAccessConfiguration\.S3Presign\.IamPolicyConstraints\.SourceIp: "On" is not one of the model's values \(EnabledOrDisabled\) Enabled, Disabled$/,
       ),
+      expect.stringMatching(/^Access \(Custom::SageMakerWorkteamWorkerAccess Update\)/),
     ]);
-    expect(validateAgainstApiModel(customResource(call({})))).toEqual([expect.stringMatching(/UpdateWorkteam WorkteamName: is required/)]);
+    const errors = validateAgainstApiModel(customResource({}, 'x'.repeat(64)));
+    for (const phase of ['Create', 'Update', 'Delete']) {
+      expect(errors).toContainEqual(expect.stringMatching(new RegExp(`${phase}\\) UpdateWorkteam WorkteamName: .* allows at most 63`)));
+    }
   });
 
-  test('of Cognito user pools are checked against the Cognito model', () => {
-    const call = JSON.stringify({ service: 'CognitoIdentityServiceProvider', action: 'describeUserPoolClient', parameters: { UserPoolId: 'us-east-1_a', ClientId: 'x'.repeat(129) } });
-
-    expect(validateAgainstApiModel(customResource(call))).toEqual([expect.stringMatching(/DescribeUserPoolClient ClientId: .* allows at most 128/)]);
-  });
-
-  test('of other services, and other custom resources, are not judged', () => {
-    expect(validateAgainstApiModel(customResource(JSON.stringify({ service: 'S3', action: 'putObject', parameters: { Nope: 1 } })))).toEqual([]);
+  test('other custom resources are not judged', () => {
     expect(validateAgainstApiModel({ Resources: { Other: { Type: 'Custom::Thing', Properties: { ServiceToken: 'arn', Size: 3 } } } })).toEqual([]);
   });
 });

@@ -1,6 +1,8 @@
 import * as fs from 'fs';
 import { join as joinPath } from 'path';
 import { javaPatternToRegExp } from './java-regex';
+import { RESOURCE_TYPES } from '../../src/private/provider-protocol';
+import { disabled, updateWorkteamRequestOf, WorkerAccessProperties } from '../../src/private/worker-access.handler';
 
 /*
  * Checks the AWS::SageMaker::Workteam and AWS::SageMaker::Workforce resources of a template against the
@@ -200,8 +202,7 @@ export interface ApiModelReport {
 
 /**
  * Checks every AWS::SageMaker::Workteam and AWS::SageMaker::Workforce resource of `template` against the API model,
- * and every SDK call of an AwsCustomResource (its Create, Update and Delete) to SageMaker or Cognito user pools
- * against that service's model.
+ * and the UpdateWorkteam calls of the worker-access custom resource's handler (its Create, Update and Delete).
  */
 export function apiModelReport(template: object, model: ApiModel = loadSageMakerModel()): ApiModelReport {
   const report = { errors: [] as string[], notInModel: [] as string[] };
@@ -218,6 +219,13 @@ export function apiModelReport(template: object, model: ApiModel = loadSageMaker
     checkRequest(model, `${logicalId} (${resource.Type})`, operation, request, report);
   }
   return report;
+}
+
+/** What the model's `operation` rejects in a request, as sent on the wire (`[]` when nothing). */
+export function requestProblems(model: ApiModel, operation: string, request: unknown): string[] {
+  const report = { errors: [] as string[], notInModel: [] as string[] };
+  checkRequest(model, 'request', operation, request, report);
+  return [...report.errors, ...report.notInModel.map((member) => `not in the model: ${member}`)];
 }
 
 function checkRequest(model: ApiModel, where: string, operation: string, request: unknown, report: ApiModelReport): void {
@@ -243,70 +251,33 @@ export function apiMessageErrors(model: ApiModel, operation: string, message: un
   return [...report.errors, ...report.notInModel];
 }
 
-/** An SDK call of an AwsCustomResource, as its Create, Update or Delete property holds it. */
+/** An AWS API call of a custom resource's handler. */
 export interface SdkCall {
   readonly service: string;
   readonly action: string;
   readonly parameters?: Record<string, unknown>;
 }
 
-/** The phases of an AwsCustomResource, each an SDK call. */
-const SDK_CALL_PHASES = ['Create', 'Update', 'Delete'] as const;
-
 /**
- * The SDK calls of a custom resource's properties (AwsCustomResource writes each as JSON text, or as an
- * `Fn::Join` of text and intrinsics when the call holds tokens). Intrinsics come back as intrinsics.
+ * The calls the handler of the library's worker-access custom resource makes for its properties, built by the
+ * handler's own request function (worker-access.handler.ts), on Create, Update and Delete. Intrinsics stay
+ * intrinsics.
  */
 export function sdkCallsOf(properties: Record<string, unknown>): { phase: string; call: SdkCall }[] {
-  return SDK_CALL_PHASES.flatMap((phase) => {
-    const call = parseJsonWithIntrinsics(properties[phase]);
-    return isPlainObject(call) && typeof call.service === 'string' && typeof call.action === 'string' ? [{ phase, call: call as unknown as SdkCall }] : [];
-  });
-}
-
-const PLACEHOLDER = /@@deploy-truth-intrinsic-(\d+)@@/;
-
-function parseJsonWithIntrinsics(value: unknown): unknown {
-  if (typeof value === 'string') {
-    return JSON.parse(value);
-  }
-  const fnJoin = isPlainObject(value) ? value['Fn::Join'] : undefined;
-  if (!Array.isArray(fnJoin) || fnJoin[0] !== '' || !Array.isArray(fnJoin[1])) {
-    return undefined;
-  }
-  const intrinsics: unknown[] = [];
-  const text = fnJoin[1].map((part: unknown) => (typeof part === 'string' ? part : `@@deploy-truth-intrinsic-${intrinsics.push(part) - 1}@@`)).join('');
-  return JSON.parse(text, (_key, item) => {
-    if (typeof item !== 'string' || !PLACEHOLDER.test(item)) {
-      return item;
-    }
-    const whole = new RegExp(`^${PLACEHOLDER.source}$`).exec(item);
-    // Text around an intrinsic is known only at deployment as a whole.
-    return whole ? intrinsics[Number(whole[1])] : { 'Fn::Join': ['', [item]] };
-  });
-}
-
-/** The model of an AwsCustomResource's service name (v2 or v3 spelling), if the tests have it. */
-function modelOfService(service: string, sageMaker: ApiModel): ApiModel | undefined {
-  const name = service.toLowerCase().replace(/^@aws-sdk\/client-/, '').replace(/[^a-z]/g, '');
-  if (name === 'sagemaker') {
-    return sageMaker;
-  }
-  if (name === 'cognitoidentityserviceprovider' || name === 'cognitoidentityprovider') {
-    return loadCognitoModel();
-  }
-  return undefined;
+  const props = properties as unknown as WorkerAccessProperties;
+  const constraints = props.IamPolicyConstraints ?? {};
+  return ([['Create', constraints], ['Update', constraints], ['Delete', disabled(constraints)]] as const).map(([phase, phaseConstraints]) => ({
+    phase,
+    call: { service: 'SageMaker', action: 'UpdateWorkteam', parameters: { ...updateWorkteamRequestOf(props.WorkteamName, phaseConstraints) } },
+  }));
 }
 
 function checkSdkCalls(logicalId: string, type: string, properties: Record<string, unknown>, model: ApiModel, report: ApiModelReport): void {
+  if (type !== RESOURCE_TYPES.WORKER_ACCESS) {
+    return;
+  }
   for (const { phase, call } of sdkCallsOf(properties)) {
-    const service = modelOfService(call.service, model);
-    if (!service) {
-      continue;
-    }
-    // AwsCustomResource takes `updateWorkteam` as well as `UpdateWorkteam`.
-    const operation = call.action.charAt(0).toUpperCase() + call.action.slice(1);
-    checkRequest(service, `${logicalId} (${type} ${phase})`, operation, call.parameters ?? {}, report);
+    checkRequest(model, `${logicalId} (${type} ${phase})`, call.action, call.parameters ?? {}, report);
   }
 }
 

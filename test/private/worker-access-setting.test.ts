@@ -1,62 +1,55 @@
-import { Stack } from 'aws-cdk-lib';
+import { Stack, Tags } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as sns from 'aws-cdk-lib/aws-sns';
 import { WorkerAccessConfiguration, Workforce, WorkforceIdentity, Workteam } from '../../src';
-import { OIDC_PROPS, testStack } from '../util';
+import { OIDC_PROPS, resolvedAtDeployment, testStack } from '../util';
 
 function teamWith(workerAccess: WorkerAccessConfiguration | undefined, description = 'Labels images', stack: Stack = testStack()) {
   Workteam.fromOidcGroups(stack, 'Team', { groups: ['labelers'], description, workerAccess });
   return Template.fromStack(stack);
 }
 
-function callOf(template: Template, phase: 'Create' | 'Update' | 'Delete') {
-  const resource = Object.values(template.findResources('Custom::SageMakerWorkteamWorkerAccess'))[0];
-  const call = resource.Properties[phase];
-  // Intrinsics inside the JSON text of the call are shown as their own JSON text.
-  const text = typeof call === 'string' ? call : call['Fn::Join'][1].map((part: unknown) => (typeof part === 'string' ? part : JSON.stringify(JSON.stringify(part)).slice(1, -1))).join('');
-  return JSON.parse(text);
+function propertiesOf(template: Template): Record<string, any> {
+  return Object.values(template.findResources('Custom::SageMakerWorkteamWorkerAccess'))[0].Properties;
 }
 
 describe('worker access limits', () => {
-  test('run in a function whose role only Lambda assumes, logging for a year, with the SDK of the runtime', () => {
-    const template = teamWith({ restrictS3PresignedUrlsToSourceIp: true });
-
-    template.hasResourceProperties('AWS::IAM::Role', {
-      AssumeRolePolicyDocument: { Statement: [Match.objectLike({ Principal: { Service: 'lambda.amazonaws.com' } })] },
-      Description: 'Applies the worker access configuration of SageMaker work teams (UpdateWorkteam)',
-    });
-    template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 365 });
-    template.hasResourceProperties('Custom::SageMakerWorkteamWorkerAccess', { InstallLatestAwsSdk: false });
-  });
-
-  test('of two teams in one stack share one function, role and log group', () => {
+  test("are served by the stack's provider, with the other custom resources of the library", () => {
     const stack = testStack();
     Workteam.fromOidcGroups(stack, 'First', { groups: ['a'], workerAccess: { restrictS3PresignedUrlsToSourceIp: true } });
     Workteam.fromOidcGroups(stack, 'Second', { groups: ['b'], workerAccess: { restrictS3PresignedUrlsToSourceIp: true } });
 
     const template = Template.fromStack(stack);
     template.resourceCountIs('Custom::SageMakerWorkteamWorkerAccess', 2);
-    template.resourceCountIs('AWS::Lambda::Function', 1);
-    template.resourceCountIs('AWS::IAM::Role', 1);
+    template.resourceCountIs('AWS::Lambda::Function', 2);
+    template.resourceCountIs('AWS::IAM::Role', 2);
     template.resourceCountIs('AWS::Logs::LogGroup', 1);
+    template.hasResourceProperties('Custom::SageMakerWorkteamWorkerAccess', {
+      ServiceToken: { 'Fn::GetAtt': [Match.stringLikeRegexp('^SageMakerWorkteamProviderframeworkonEvent'), 'Arn'] },
+    });
   });
 
-  test('are applied with UpdateWorkteam after the team is created, and on every update', () => {
-    const template = teamWith({ restrictS3PresignedUrlsToSourceIp: true });
+  test("name the team and the conditions to set, and carry the team's own CloudFormation properties", () => {
+    const stack = testStack();
+    const topic = new sns.Topic(stack, 'Topic');
+    Workteam.fromOidcGroups(stack, 'Team', { groups: ['labelers'], description: 'Labels images', notificationTopic: topic, tags: { team: 'a' }, workerAccess: { restrictS3PresignedUrlsToSourceIp: true } });
+    Tags.of(stack).add('cost-center', '42');
 
-    for (const phase of ['Create', 'Update'] as const) {
-      const call = callOf(template, phase);
-      expect(call.service).toBe('SageMaker');
-      expect(call.action).toBe('UpdateWorkteam');
-      expect(call.parameters.WorkerAccessConfiguration).toEqual({ S3Presign: { IamPolicyConstraints: { SourceIp: 'Enabled' } } });
-      expect(call.parameters.WorkteamName).toEqual('{"Fn::GetAtt":["Team8E98563C","WorkteamName"]}');
-    }
+    const template = Template.fromStack(stack);
+    const team = Object.values(template.findResources('AWS::SageMaker::Workteam'))[0].Properties;
+    expect(propertiesOf(template)).toEqual({
+      ServiceToken: expect.anything(),
+      WorkteamName: { 'Fn::GetAtt': ['Team8E98563C', 'WorkteamName'] },
+      IamPolicyConstraints: { SourceIp: 'Enabled' },
+      Workteam: team,
+    });
+    expect(team.Tags).toEqual(expect.arrayContaining([{ Key: 'cost-center', Value: '42' }, { Key: 'team', Value: 'a' }]));
   });
 
   test('enable the VPC source IP condition', () => {
-    const call = callOf(teamWith({ restrictS3PresignedUrlsToVpcSourceIp: true }), 'Create');
-
-    expect(call.parameters.WorkerAccessConfiguration.S3Presign.IamPolicyConstraints).toEqual({ VpcSourceIp: 'Enabled' });
+    expect(propertiesOf(teamWith({ restrictS3PresignedUrlsToVpcSourceIp: true })).IamPolicyConstraints).toEqual({ VpcSourceIp: 'Enabled' });
   });
 
   test.each([
@@ -66,9 +59,7 @@ describe('worker access limits', () => {
     [{ restrictS3PresignedUrlsToSourceIp: false, restrictS3PresignedUrlsToVpcSourceIp: false }, { SourceIp: 'Disabled', VpcSourceIp: 'Disabled' }],
     [{}, {}],
   ])('send only the settings given: %j sends %j', (workerAccess, constraints) => {
-    const call = callOf(teamWith(workerAccess), 'Create');
-
-    expect(call.parameters.WorkerAccessConfiguration.S3Presign.IamPolicyConstraints).toEqual(constraints);
+    expect(propertiesOf(teamWith(workerAccess)).IamPolicyConstraints).toEqual(constraints);
   });
 
   test('fails when both the source IP and the VPC source IP conditions are asked for', () => {
@@ -111,14 +102,7 @@ describe('worker access limits', () => {
     expect(() => Template.fromStack(other)).not.toThrow();
   });
 
-  test('are turned off when the setting is removed', () => {
-    const call = callOf(teamWith({ restrictS3PresignedUrlsToSourceIp: true }), 'Delete');
-
-    expect(call.parameters.WorkerAccessConfiguration.S3Presign.IamPolicyConstraints).toEqual({ SourceIp: 'Disabled' });
-    expect(call.ignoreErrorCodesMatching).toBe('ResourceNotFound|ValidationException');
-  });
-
-  test('may call UpdateWorkteam on each team of the stack that sets them, through one policy per team on the shared role', () => {
+  test("may call UpdateWorkteam on each team of the stack that sets them, through one policy per team on the provider's handler role", () => {
     const stack = testStack();
     Workteam.fromOidcGroups(stack, 'First', { groups: ['a'], workerAccess: { restrictS3PresignedUrlsToSourceIp: true } });
     Workteam.fromOidcGroups(stack, 'Second', { groups: ['b'], workerAccess: { restrictS3PresignedUrlsToSourceIp: true } });
@@ -136,17 +120,44 @@ describe('worker access limits', () => {
     expect(roles.size).toBe(1);
   });
 
-  test('are applied again when the team changes', () => {
-    const digestOf = (template: Template) =>
-      Object.values(template.findResources('Custom::SageMakerWorkteamWorkerAccess'))[0].Properties.WorkteamDigest;
+  test("change with every change of the team's properties, tags added later included", () => {
+    const before = propertiesOf(teamWith({ restrictS3PresignedUrlsToSourceIp: true }, 'Labels images'));
+    const same = propertiesOf(teamWith({ restrictS3PresignedUrlsToSourceIp: true }, 'Labels images'));
+    const after = propertiesOf(teamWith({ restrictS3PresignedUrlsToSourceIp: true }, 'Labels product images'));
+    const tagged = testStack();
+    Tags.of(tagged).add('owner', 'ml');
 
-    const before = digestOf(teamWith({ restrictS3PresignedUrlsToSourceIp: true }, 'Labels images'));
-    const same = digestOf(teamWith({ restrictS3PresignedUrlsToSourceIp: true }, 'Labels images'));
-    const after = digestOf(teamWith({ restrictS3PresignedUrlsToSourceIp: true }, 'Labels product images'));
+    expect(same).toEqual(before);
+    expect(after.Workteam.Description).toBe('Labels product images');
+    expect(propertiesOf(teamWith({ restrictS3PresignedUrlsToSourceIp: true }, 'Labels images', tagged)).Workteam.Tags).toEqual([{ Key: 'owner', Value: 'ml' }]);
+  });
 
-    expect(before).toMatch(/^[0-9a-f]{64}$/);
-    expect(same).toBe(before);
-    expect(after).not.toBe(before);
+  test("change at deployment when the team's user group is replaced under a new name", () => {
+    const withGroup = (groupName: string) => {
+      const stack = testStack();
+      const userPool = new cognito.UserPool(stack, 'Pool');
+      const client = userPool.addClient('Client');
+      const group = new cognito.CfnUserPoolGroup(stack, 'Group', { userPoolId: userPool.userPoolId, groupName });
+      Workteam.fromCognitoGroup(stack, 'Team', {
+        userPool,
+        userPoolClient: client,
+        group: cognito.UserPoolGroup.fromGroupName(stack, 'Imported', group.ref),
+        workforce: Workforce.fromWorkforceName(stack, 'Workforce', 'default'),
+        workerAccess: { restrictS3PresignedUrlsToSourceIp: true },
+      });
+      const template = Template.fromStack(stack).toJSON();
+      const groupId = Object.entries<any>(template.Resources).find(([, resource]) => resource.Type === 'AWS::Cognito::UserPoolGroup')![0];
+      const access = Object.values<any>(template.Resources).find((resource) => resource.Type === 'Custom::SageMakerWorkteamWorkerAccess');
+      // The Ref of a user group is its name, which CloudFormation replaces the group to change.
+      return { synthesized: access.Properties.Workteam, deployed: resolvedAtDeployment(access.Properties.Workteam, { [groupId]: groupName }) as any };
+    };
+
+    const before = withGroup('labelers');
+    const after = withGroup('labelers-v2');
+
+    expect(after.synthesized).toEqual(before.synthesized);
+    expect(before.deployed.MemberDefinitions[0].CognitoMemberDefinition.CognitoUserGroup).toBe('labelers');
+    expect(after.deployed.MemberDefinitions[0].CognitoMemberDefinition.CognitoUserGroup).toBe('labelers-v2');
   });
 
   test('add nothing when not set', () => {

@@ -1,135 +1,137 @@
-import { Stack } from 'aws-cdk-lib';
+import { App, Lazy } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
-import { WorkerPortalUrls } from '../../src/private/worker-portal-urls';
-import { testApp, testStack } from '../util';
+import { addWorkerPortalUrls, clientPropertiesOf } from '../../src/private/worker-portal-urls';
+import { loadCognitoModel } from '../deploy-truth/api-model';
+import { cfnDiagnostics } from '../deploy-truth/cfn-schema';
+import { resolvedAtDeployment, testApp, testStack } from '../util';
 
 const CALLBACK = 'https://abcd.labeling.us-east-1.sagemaker.aws/oauth2/idpresponse';
 const LOGOUT = 'https://abcd.labeling.us-east-1.sagemaker.aws/logout';
 
-function portalUrls(clientProps: cognito.UserPoolClientOptions = {}, tweak?: (client: cognito.CfnUserPoolClient) => void) {
-  const stack = testStack();
+function portalUrls(clientProps: cognito.UserPoolClientOptions = {}, tweak?: (client: cognito.CfnUserPoolClient) => void, app: App = testApp()) {
+  const stack = testStack(undefined, app);
   const userPool = new cognito.UserPool(stack, 'Pool');
   const client = userPool.addClient('Client', clientProps).node.defaultChild as cognito.CfnUserPoolClient;
   tweak?.(client);
-  new WorkerPortalUrls(stack, 'PortalUrls', { userPool, client, callbackUrl: CALLBACK, logoutUrl: LOGOUT });
+  addWorkerPortalUrls(stack, 'PortalUrls', { userPool, client, callbackUrl: CALLBACK, logoutUrl: LOGOUT });
   return { stack, template: Template.fromStack(stack) };
 }
 
-function digestOf(template: Template): string {
-  return Object.values(template.findResources('Custom::SageMakerWorkerPortalUrls'))[0].Properties.ClientDigest;
+function propertiesOf(template: Template): Record<string, any> {
+  return Object.values(template.findResources('Custom::SageMakerWorkerPortalUrls'))[0].Properties;
 }
 
 describe('the custom resource', () => {
-  test("names the client, the portal's URLs and the template's own URLs", () => {
+  test("names the client and the portal's URLs, and carries the client's own CloudFormation properties", () => {
     const { template } = portalUrls({ oAuth: { callbackUrls: ['https://app.example.com'], logoutUrls: ['https://app.example.com/bye'] } });
 
+    const client = Object.values(template.findResources('AWS::Cognito::UserPoolClient'))[0].Properties;
     template.hasResourceProperties('Custom::SageMakerWorkerPortalUrls', {
-      ServiceToken: { 'Fn::GetAtt': [Match.stringLikeRegexp('^PortalUrlsProviderframeworkonEvent'), 'Arn'] },
+      ServiceToken: { 'Fn::GetAtt': [Match.stringLikeRegexp('^SageMakerWorkteamProviderframeworkonEvent'), 'Arn'] },
       UserPoolId: { Ref: 'PoolD3F588B8' },
       ClientId: { Ref: 'PoolClient8A3E5EB7' },
       CallbackUrl: CALLBACK,
       LogoutUrl: LOGOUT,
-      TemplateCallbackUrls: ['https://app.example.com'],
-      TemplateLogoutUrls: ['https://app.example.com/bye'],
+      Client: client,
     });
+    expect(client.CallbackURLs).toEqual(['https://app.example.com']);
   });
 
-  test("runs again whenever the client's CloudFormation properties change, overrides included", () => {
-    const base = digestOf(portalUrls().template);
+  test("changes with every change of the client's properties made through the L1, as CloudFormation writes them", () => {
+    const base = propertiesOf(portalUrls().template);
 
-    expect(digestOf(portalUrls().template)).toBe(base);
-    expect(digestOf(portalUrls({ accessTokenValidity: undefined, generateSecret: true }).template)).not.toBe(base);
-    expect(digestOf(portalUrls({}, (client) => client.addPropertyOverride('ClientName', 'renamed')).template)).not.toBe(base);
+    expect(propertiesOf(portalUrls().template)).toEqual(base);
+    expect(propertiesOf(portalUrls({ generateSecret: true }).template)).not.toEqual(base);
+    expect(propertiesOf(portalUrls({ accessTokenValidity: undefined, authSessionValidity: undefined, idTokenValidity: undefined }, (client) => {
+      client.tokenValidityUnits = { accessToken: 'hours' };
+      client.analyticsConfiguration = { applicationId: 'abc', userDataShared: true };
+    }).template).Client).toEqual(expect.objectContaining({
+      TokenValidityUnits: { AccessToken: 'hours' },
+      AnalyticsConfiguration: { ApplicationId: 'abc', UserDataShared: true },
+    }));
   });
 
-  test('waits for the policy that lets the framework invoke the handler', () => {
-    const { template } = portalUrls();
-
-    template.hasResource('Custom::SageMakerWorkerPortalUrls', {
-      DependsOn: Match.arrayWith([Match.stringLikeRegexp('^PortalUrlsProviderRoleDefaultPolicy')]),
-    });
-  });
-});
-
-describe('permissions and logs', () => {
-  test('the handler may read and update the clients of that user pool, and write its log group, nothing else', () => {
-    const { template } = portalUrls();
-
-    const policies = template.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: Match.stringLikeRegexp('^PortalUrlsHandlerRole') }] } });
-    expect(Object.values(policies).flatMap((policy) => policy.Properties.PolicyDocument.Statement)).toEqual([
-      { Action: ['cognito-idp:DescribeUserPoolClient', 'cognito-idp:UpdateUserPoolClient'], Effect: 'Allow', Resource: { 'Fn::GetAtt': ['PoolD3F588B8', 'Arn'] } },
-      { Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Effect: 'Allow', Resource: { 'Fn::GetAtt': [expect.stringMatching(/^PortalUrlsLogGroup/), 'Arn'] } },
-    ]);
-  });
-
-  test('the framework may invoke and read the handler itself only (no versions or aliases), and write the log group', () => {
-    const { template } = portalUrls();
-
-    const policies = template.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: Match.stringLikeRegexp('^PortalUrlsProviderRole') }] } });
-    const statements = Object.values(policies).flatMap((policy) => policy.Properties.PolicyDocument.Statement);
-    expect(statements).toEqual([
-      expect.objectContaining({ Action: ['logs:CreateLogStream', 'logs:PutLogEvents'] }),
-      { Action: ['lambda:InvokeFunction', 'lambda:GetFunction'], Effect: 'Allow', Resource: { 'Fn::GetAtt': [expect.stringMatching(/^PortalUrlsHandler[0-9A-F]{8}$/), 'Arn'] } },
-    ]);
-  });
-
-  test('no role has an AWS managed policy, and both functions write to one log group kept a year', () => {
-    const { template } = portalUrls();
-
-    for (const role of Object.values(template.findResources('AWS::IAM::Role'))) {
-      expect(role.Properties.ManagedPolicyArns).toBeUndefined();
-    }
-    template.resourceCountIs('AWS::Logs::LogGroup', 1);
-    template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 365 });
-    const functions = Object.values(template.findResources('AWS::Lambda::Function'));
-    expect(functions).toHaveLength(2);
-    for (const fn of functions) {
-      expect(fn.Properties.LoggingConfig.LogGroup).toEqual({ Ref: expect.stringMatching(/^PortalUrlsLogGroup/) });
-    }
-  });
-
-  test('both roles are for Lambda functions only', () => {
-    const { template } = portalUrls();
-
-    const roles = Object.values(template.findResources('AWS::IAM::Role'));
-    expect(roles).toHaveLength(2);
-    for (const role of roles) {
-      expect(role.Properties.AssumeRolePolicyDocument.Statement).toEqual([
-        { Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' } },
-      ]);
-    }
-  });
-
-  test('each role says what it runs', () => {
-    const { template } = portalUrls();
-
-    template.hasResourceProperties('AWS::IAM::Role', { Description: "Puts the SageMaker worker portal's URLs on its Cognito app client" });
-    template.hasResourceProperties('AWS::IAM::Role', { Description: "Runs the provider framework of the SageMaker worker portal's URLs" });
-  });
-
-  test("the handler runs on Node.js 24 with the runtime's AWS SDK, from the bundled asset", () => {
-    const { template } = portalUrls();
-
-    template.hasResourceProperties('AWS::Lambda::Function', {
-      Handler: 'index.handler',
-      Runtime: 'nodejs24.x',
-      Timeout: 120,
-      Description: "Puts the SageMaker worker portal's callback and logout URLs on its Cognito app client",
-    });
-  });
-});
-
-test('each stack gets its own, so that nothing crosses stacks', () => {
-  const app = testApp();
-  const [a, b] = ['A', 'B'].map((id) => new Stack(app, id, { env: { account: '123456789012', region: id === 'A' ? 'us-east-1' : 'eu-west-1' } }));
-  for (const stack of [a, b]) {
+  test('reads values given late (a Lazy), as CloudFormation gets them', () => {
+    let urls = ['https://early.example.com'];
+    const stack = testStack();
     const userPool = new cognito.UserPool(stack, 'Pool');
-    const client = userPool.addClient('Client').node.defaultChild as cognito.CfnUserPoolClient;
-    new WorkerPortalUrls(stack, 'PortalUrls', { userPool, client, callbackUrl: CALLBACK, logoutUrl: LOGOUT });
-  }
+    const client = userPool.addClient('Client', { oAuth: { callbackUrls: Lazy.list({ produce: () => urls }) } });
+    addWorkerPortalUrls(stack, 'PortalUrls', { userPool, client: client.node.defaultChild as cognito.CfnUserPoolClient, callbackUrl: CALLBACK, logoutUrl: LOGOUT });
+    urls = ['https://late.example.com'];
 
-  for (const stack of [a, b]) {
-    expect(JSON.stringify(Template.fromStack(stack).toJSON())).not.toContain('Fn::ImportValue');
-  }
+    expect(propertiesOf(Template.fromStack(stack)).Client.CallbackURLs).toEqual(['https://late.example.com']);
+  });
+
+  test('changes at deployment when a federated identity provider the client lists is replaced under a new name', () => {
+    const withProvider = (providerName: string) => {
+      const stack = testStack();
+      const userPool = new cognito.UserPool(stack, 'Pool');
+      const provider = new cognito.UserPoolIdentityProviderOidc(stack, 'Idp', {
+        userPool, name: providerName, clientId: 'id', clientSecret: 'secret', issuerUrl: 'https://idp.example.com',
+      });
+      const client = userPool.addClient('Client', { supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.custom(provider.providerName)] });
+      addWorkerPortalUrls(stack, 'PortalUrls', { userPool, client: client.node.defaultChild as cognito.CfnUserPoolClient, callbackUrl: CALLBACK, logoutUrl: LOGOUT });
+      const template = Template.fromStack(stack).toJSON();
+      // The Ref of an identity provider is its name, which CloudFormation replaces the provider to change.
+      const idp = Object.entries<any>(template.Resources).find(([, resource]) => resource.Type === 'AWS::Cognito::UserPoolIdentityProvider')!;
+      const deployed = { [idp[0]]: idp[1].Properties.ProviderName };
+      const portal = Object.values<any>(template.Resources).find((resource) => resource.Type === 'Custom::SageMakerWorkerPortalUrls');
+      return { synthesized: portal.Properties.Client, deployed: resolvedAtDeployment(portal.Properties.Client, deployed) as Record<string, any> };
+    };
+
+    const before = withProvider('CorporateIdp');
+    const after = withProvider('CorporateIdp2');
+
+    // The template text is the same (a Ref), and what CloudFormation resolves, and so sends the handler, is not.
+    expect(after.synthesized).toEqual(before.synthesized);
+    expect(before.deployed.SupportedIdentityProviders).toEqual(['CorporateIdp']);
+    expect(after.deployed.SupportedIdentityProviders).toEqual(['CorporateIdp2']);
+  });
+});
+
+describe('the client properties', () => {
+  test('are every property of AWS::Cognito::UserPoolClient, as the L1 (generated from the registry schema) writes them, and the schema takes', () => {
+    // Every property of the L1 set, each to a token, so that the L1 writes every property it has.
+    const stack = testStack();
+    const client = new cognito.CfnUserPoolClient(stack, 'Client', { userPoolId: 'us-east-1_abc' });
+    const settable = Object.keys((client as unknown as { cfnProperties: Record<string, unknown> }).cfnProperties);
+    for (const property of settable.filter((name) => name !== 'userPoolId')) {
+      (client as unknown as Record<string, unknown>)[property] = Lazy.any({ produce: () => ({ Ref: 'AWS::NoValue' }) });
+    }
+    const written = Object.keys(Template.fromStack(stack).toJSON().Resources.Client.Properties).sort();
+
+    expect(Object.keys(clientPropertiesOf(client)).sort()).toEqual(written);
+    expect(written).toContain('RefreshTokenRotation');
+    // Against the registry schema of the bundled CloudFormation Validate: of the names the L1 writes and the members
+    // of CreateUserPoolClient and UpdateUserPoolClient in the Cognito API model, the schema knows (no F3002, "a
+    // property it does not have") exactly ours and two more: ClientId, the client's own id (its Ref, read-only), and
+    // ClientSecret, a custom secret, which the L1 has no property for (only an override sets it) and which would put
+    // the secret in the custom resource's properties.
+    const shapes = loadCognitoModel().shapes;
+    const candidates = [...new Set([
+      ...written,
+      ...Object.keys(shapes.CreateUserPoolClientRequest.members ?? {}),
+      ...Object.keys(shapes.UpdateUserPoolClientRequest.members ?? {}),
+      'NotAProperty',
+    ])];
+    const rejected = cfnDiagnostics({
+      Resources: { Client: { Type: 'AWS::Cognito::UserPoolClient', Properties: Object.fromEntries(candidates.map((name) => [name, name === 'UserPoolId' ? 'us-east-1_abc' : 'x'])) } },
+    }).filter((diagnostic) => diagnostic.ruleId === 'F3002').flatMap((diagnostic) => [...diagnostic.message.matchAll(/'(\w+)'/g)].map((match) => match[1]));
+    const known = candidates.filter((name) => !rejected.includes(name));
+    expect(rejected).toContain('NotAProperty');
+    expect(known.filter((name) => !written.includes(name)).sort()).toEqual(['ClientId', 'ClientSecret']);
+  });
+});
+
+describe('permissions', () => {
+  test('the handler may read and update the clients of that user pool, in a policy of this resource', () => {
+    const { template } = portalUrls();
+
+    const policies = template.findResources('AWS::IAM::Policy', { Properties: { PolicyName: Match.stringLikeRegexp('^PortalUrlsHandlerPolicy') } });
+    expect(Object.values(policies).map((policy) => policy.Properties.PolicyDocument.Statement)).toEqual([[
+      { Action: ['cognito-idp:DescribeUserPoolClient', 'cognito-idp:UpdateUserPoolClient'], Effect: 'Allow', Resource: { 'Fn::GetAtt': ['PoolD3F588B8', 'Arn'] } },
+    ]]);
+    template.hasResource('Custom::SageMakerWorkerPortalUrls', { DependsOn: Match.arrayWith([Match.stringLikeRegexp('^PortalUrlsHandlerPolicy')]) });
+  });
 });

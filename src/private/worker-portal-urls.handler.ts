@@ -1,14 +1,14 @@
 /*
  * The handler of the custom resource that puts the worker portal's callback and logout URLs on the Cognito app
- * client of a SageMaker workforce, once the workforce (and so its sub-domain) exists.
+ * client of a SageMaker workforce, once the workforce (and so its sub-domain) exists (worker-portal-urls.ts).
  *
  * UpdateUserPoolClient resets every setting it is not given to its default, so the handler reads the client
  * (DescribeUserPoolClient) and writes back every setting it read, with the portal's URLs added to the client's
  * own. It never removes a URL it did not add: on an update it takes away the portal URLs of an old sub-domain, on
  * removal the portal URLs it added, and in both cases keeps any URL the template itself lists.
  *
- * It runs on the AWS SDK for JavaScript v3 of Lambda's Node.js runtime, under aws-cdk-lib's provider framework,
- * which reports a thrown error to CloudFormation.
+ * Its resource's properties carry the client's own CloudFormation properties: whenever CloudFormation updates the
+ * client (and so writes the template's URL lists back), the resource is updated too and this runs again.
  */
 import {
   CognitoIdentityProviderClient,
@@ -17,8 +17,9 @@ import {
   UpdateUserPoolClientCommandInput,
   UserPoolClientType,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { LibraryResourceEvent, LibraryResourceResponse } from './provider-protocol';
 
-/** The properties of the custom resource, as CloudFormation sends them (every value a string or list of strings). */
+/** The properties of the custom resource, as CloudFormation sends them. */
 export interface WorkerPortalUrlsProperties {
   readonly UserPoolId: string;
   readonly ClientId: string;
@@ -26,31 +27,28 @@ export interface WorkerPortalUrlsProperties {
   readonly CallbackUrl: string;
   /** The portal's logout URL, `https://<subDomain>/logout`. */
   readonly LogoutUrl: string;
-  /** The callback URLs the template gives the client: never removed. */
-  readonly TemplateCallbackUrls?: string[];
-  /** The logout URLs the template gives the client: never removed. */
-  readonly TemplateLogoutUrls?: string[];
-  /** A digest of the client's CloudFormation properties: changes whenever CloudFormation rewrites the client. */
-  readonly ClientDigest?: string;
-}
-
-/** The part of the provider framework's event (aws-cdk-lib `custom-resources` OnEventRequest) the handler reads. */
-export interface WorkerPortalUrlsEvent {
-  readonly RequestType: 'Create' | 'Update' | 'Delete';
-  readonly PhysicalResourceId?: string;
-  readonly ResourceProperties: WorkerPortalUrlsProperties;
-  readonly OldResourceProperties?: WorkerPortalUrlsProperties;
-}
-
-export interface WorkerPortalUrlsResponse {
-  readonly PhysicalResourceId?: string;
+  /**
+   * The client's own CloudFormation properties (AWS::Cognito::UserPoolClient), as CloudFormation resolved them:
+   * the URLs the template lists are never removed.
+   */
+  readonly Client?: { readonly CallbackURLs?: string[]; readonly LogoutURLs?: string[]; readonly [property: string]: unknown };
 }
 
 /**
- * Members of DescribeUserPoolClient's `UserPoolClient` that UpdateUserPoolClient does not take (checked against the
- * Cognito API model in the tests): everything else is written back as read.
+ * The members of UpdateUserPoolClientRequest the handler sends, each as DescribeUserPoolClient returned it: every
+ * member of the request that the described client has (the tests check this list against the Cognito API model).
+ * Nothing else is sent. Left out on purpose: `PublishSecretsInAWSSecretsManager`, which Describe does not return;
+ * "if you omit this parameter, Amazon Cognito doesn't change how it manages the existing secret" (API model,
+ * botocore 1.44): a client whose secret is published in Secrets Manager keeps it there, and one whose secret is
+ * not stays so. Sending `false` would delete the published secret at once, with no recovery window.
  */
-export const NOT_UPDATABLE = ['ClientSecret', 'CreationDate', 'LastModifiedDate'] as const;
+export const UPDATABLE_MEMBERS = [
+  'UserPoolId', 'ClientId', 'ClientName', 'RefreshTokenValidity', 'AccessTokenValidity', 'IdTokenValidity',
+  'TokenValidityUnits', 'ReadAttributes', 'WriteAttributes', 'ExplicitAuthFlows', 'SupportedIdentityProviders',
+  'CallbackURLs', 'LogoutURLs', 'DefaultRedirectURI', 'AllowedOAuthFlows', 'AllowedOAuthScopes',
+  'AllowedOAuthFlowsUserPoolClient', 'AnalyticsConfiguration', 'PreventUserExistenceErrors', 'EnableTokenRevocation',
+  'EnablePropagateAdditionalUserContextData', 'AuthSessionValidity', 'RefreshTokenRotation',
+] as const;
 
 /** Cognito's limit on callback and logout URLs of one client (UpdateUserPoolClient). */
 export const MAX_URLS = 100;
@@ -63,16 +61,19 @@ export const retryPolicy = { attempts: 6, baseDelayMs: 1000 };
 
 const RETRIED_ERRORS = new Set(['TooManyRequestsException', 'ConcurrentModificationException', 'ThrottlingException']);
 
+/** OAuth flows for which Cognito refuses a client without callback URLs ("CallbackUrls can not be empty when code flow or implicit flow is selected"). */
+const FLOWS_NEEDING_CALLBACK = ['code', 'implicit'];
+
 let cognito: CognitoIdentityProviderClient | undefined;
 
-export async function handler(event: WorkerPortalUrlsEvent): Promise<WorkerPortalUrlsResponse> {
+export async function onWorkerPortalUrlsEvent(event: LibraryResourceEvent<WorkerPortalUrlsProperties>): Promise<LibraryResourceResponse> {
   const props = event.ResourceProperties;
   cognito ??= new CognitoIdentityProviderClient({});
   const physicalResourceId = `${props.UserPoolId}/${props.ClientId}`;
 
   if (event.RequestType === 'Delete') {
     // A client (or pool) deleted out of band has no URLs left to take away.
-    await withClient(props, true, ourUrlsRemoved(props));
+    await withClient(props, true, keepingSignInPossible(ourUrlsRemoved(props), props.CallbackUrl));
     return { PhysicalResourceId: event.PhysicalResourceId };
   }
 
@@ -81,8 +82,7 @@ export async function handler(event: WorkerPortalUrlsEvent): Promise<WorkerPorta
   // The portal URLs of a former sub-domain go, unless this update keeps them (or the template lists them).
   const stale = old && old.UserPoolId === props.UserPoolId && old.ClientId === props.ClientId ? old : undefined;
   await withClient(props, false, (client) => {
-    const keptByTemplate = { TemplateCallbackUrls: props.TemplateCallbackUrls, TemplateLogoutUrls: props.TemplateLogoutUrls };
-    const withoutStale = stale ? ourUrlsRemoved({ ...stale, ...keptByTemplate })(client) : client;
+    const withoutStale = stale ? ourUrlsRemoved({ ...stale, Client: props.Client })(client) : client;
     return {
       ...withoutStale,
       CallbackURLs: withUrl(withoutStale.CallbackURLs, props.CallbackUrl),
@@ -98,14 +98,32 @@ type Change = (client: UserPoolClientType) => UserPoolClientType;
 /** Takes away the portal URLs of `props`, except those the template lists. */
 function ourUrlsRemoved(props: WorkerPortalUrlsProperties): Change {
   return (client) => {
-    const callbackUrls = withoutUrl(client.CallbackURLs, props.CallbackUrl, props.TemplateCallbackUrls);
+    const callbackUrls = withoutUrl(client.CallbackURLs, props.CallbackUrl, props.Client?.CallbackURLs);
     return {
       ...client,
       CallbackURLs: callbackUrls,
-      LogoutURLs: withoutUrl(client.LogoutURLs, props.LogoutUrl, props.TemplateLogoutUrls),
+      LogoutURLs: withoutUrl(client.LogoutURLs, props.LogoutUrl, props.Client?.LogoutURLs),
       // Cognito requires the default redirect URI to be one of the callback URLs.
       DefaultRedirectURI: callbackUrls?.find((url) => url === client.DefaultRedirectURI),
     };
+  };
+}
+
+/**
+ * Keeps the portal's callback URL where taking it away would leave a client with the code or implicit grant and no
+ * callback URL, which UpdateUserPoolClient refuses (InvalidOAuthFlowException): a stack deletion must not fail on
+ * it. Such a client is usually deleted in the same deployment; one that stays keeps a URL of a portal gone.
+ */
+function keepingSignInPossible(change: Change, callbackUrl: string): Change {
+  return (client) => {
+    const wanted = change(client);
+    const needsCallback = client.AllowedOAuthFlowsUserPoolClient === true &&
+      (client.AllowedOAuthFlows ?? []).some((flow) => FLOWS_NEEDING_CALLBACK.includes(flow));
+    if (needsCallback && (wanted.CallbackURLs ?? []).length === 0 && client.CallbackURLs?.includes(callbackUrl)) {
+      console.log(`keeping ${callbackUrl} on the app client ${client.ClientId}: Cognito refuses a client with the code or implicit grant and no callback URL`);
+      return { ...wanted, CallbackURLs: [callbackUrl], DefaultRedirectURI: client.DefaultRedirectURI };
+    }
+    return wanted;
   };
 }
 
@@ -154,15 +172,18 @@ async function withClient(props: WorkerPortalUrlsProperties, gone: boolean, chan
   }
 }
 
-/** Every setting of the client as read, for UpdateUserPoolClient, which resets what it is not given. */
+/**
+ * The UpdateUserPoolClient request that keeps every setting of the client as read: the members of
+ * UPDATABLE_MEMBERS it has, and no others. An empty URL list is left out (no URLs, as Cognito reads an absent one).
+ */
 export function updateRequestOf(client: UserPoolClientType): UpdateUserPoolClientCommandInput {
-  const request: Record<string, unknown> = { ...client };
-  for (const member of NOT_UPDATABLE) {
-    delete request[member];
-  }
-  for (const [member, value] of Object.entries(request)) {
-    if (value === undefined) {
-      delete request[member];
+  const read = client as Record<string, unknown>;
+  const request: Record<string, unknown> = {};
+  for (const member of UPDATABLE_MEMBERS) {
+    const value = read[member];
+    const emptyUrls = (member === 'CallbackURLs' || member === 'LogoutURLs') && Array.isArray(value) && value.length === 0;
+    if (value !== undefined && !emptyUrls) {
+      request[member] = value;
     }
   }
   return request as unknown as UpdateUserPoolClientCommandInput;

@@ -7,14 +7,15 @@ import {
   UserPoolClientType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { mockClient } from 'aws-sdk-client-mock';
+import { LibraryResourceEvent, RESOURCE_TYPES } from '../../src/private/provider-protocol';
 import {
-  handler,
   MAX_URLS,
+  onWorkerPortalUrlsEvent as handler,
   retryPolicy,
+  UPDATABLE_MEMBERS,
   updateRequestOf,
-  WorkerPortalUrlsEvent,
   WorkerPortalUrlsProperties,
-} from '../../src/private/worker-portal-urls.lambda';
+} from '../../src/private/worker-portal-urls.handler';
 
 /** The Cognito API model of the botocore release in test/api-models/VERSION. */
 interface Shape {
@@ -88,7 +89,7 @@ const PROPS: WorkerPortalUrlsProperties = {
   ClientId: 'client1',
   CallbackUrl: 'https://abcd.labeling.us-east-1.sagemaker.aws/oauth2/idpresponse',
   LogoutUrl: 'https://abcd.labeling.us-east-1.sagemaker.aws/logout',
-  TemplateCallbackUrls: ['https://example.com'],
+  Client: { CallbackURLs: ['https://example.com'] },
 };
 const CLIENT: UserPoolClientType = {
   UserPoolId: 'us-east-1_abc',
@@ -105,8 +106,15 @@ const CLIENT: UserPoolClientType = {
   CallbackURLs: ['https://example.com'],
 };
 
-function event(requestType: 'Create' | 'Update' | 'Delete', props = PROPS, old?: WorkerPortalUrlsProperties): WorkerPortalUrlsEvent {
-  return { RequestType: requestType, PhysicalResourceId: 'us-east-1_abc/client1', ResourceProperties: props, OldResourceProperties: old };
+function event(requestType: 'Create' | 'Update' | 'Delete', props = PROPS, old?: WorkerPortalUrlsProperties): LibraryResourceEvent<WorkerPortalUrlsProperties> {
+  return {
+    RequestType: requestType,
+    ResourceType: RESOURCE_TYPES.WORKER_PORTAL_URLS,
+    LogicalResourceId: 'PortalUrls',
+    PhysicalResourceId: 'us-east-1_abc/client1',
+    ResourceProperties: props,
+    OldResourceProperties: old,
+  };
 }
 
 function describes(client: UserPoolClientType) {
@@ -127,30 +135,51 @@ beforeEach(() => {
 });
 
 describe('the UpdateUserPoolClient request', () => {
-  test('carries over every member of the described client that the Cognito API model lets UpdateUserPoolClient take', () => {
+  const requestMembers = Object.keys(shapes.UpdateUserPoolClientRequest.members!);
+  const describedMembers = Object.keys(shapes.UserPoolClientType.members!);
+
+  test('sends the allow-list: every member of UpdateUserPoolClientRequest that DescribeUserPoolClient returns, and no other', () => {
+    expect([...UPDATABLE_MEMBERS].sort()).toEqual(requestMembers.filter((member) => describedMembers.includes(member)).sort());
+  });
+
+  test('leaves out only PublishSecretsInAWSSecretsManager, which Describe does not return and whose absence keeps the secret as it is', () => {
+    expect(requestMembers.filter((member) => !(UPDATABLE_MEMBERS as readonly string[]).includes(member))).toEqual(['PublishSecretsInAWSSecretsManager']);
+    expect(shapes.UpdateUserPoolClientRequest.members).toHaveProperty('RefreshTokenRotation');
+  });
+
+  test('carries over every allowed member of the described client as read, and nothing the request does not take', () => {
     const described = sampleOf('UserPoolClientType') as UserPoolClientType;
 
     const request = updateRequestOf(described) as unknown as Record<string, unknown>;
 
-    const updatable = Object.keys(shapes.UpdateUserPoolClientRequest.members!);
-    expect(Object.keys(request).sort()).toEqual(updatable.sort());
-    for (const member of updatable) {
+    expect(Object.keys(request).sort()).toEqual([...UPDATABLE_MEMBERS].sort());
+    for (const member of UPDATABLE_MEMBERS) {
       expect(request[member]).toEqual((described as Record<string, unknown>)[member]);
     }
+    // ClientSecret, ClientSecretArn, ClientType, CreationDate, LastModifiedDate: read, never sent.
+    expect(describedMembers.filter((member) => !(member in request)).sort()).toEqual(['ClientSecret', 'ClientSecretArn', 'ClientType', 'CreationDate', 'LastModifiedDate']);
     expect(problemsOf('UpdateUserPoolClientRequest', request, 'request')).toEqual([]);
   });
 
-  test('the model lists 23 members of UpdateUserPoolClient, RefreshTokenRotation among them', () => {
-    expect(Object.keys(shapes.UpdateUserPoolClientRequest.members!)).toHaveLength(23);
-    expect(shapes.UpdateUserPoolClientRequest.members).toHaveProperty('RefreshTokenRotation');
-  });
-
-  test('drops what the client does not have, rather than sending it empty', () => {
-    expect(updateRequestOf({ UserPoolId: 'p', ClientId: 'c', ClientName: undefined })).toEqual({ UserPoolId: 'p', ClientId: 'c' });
+  test('drops what the client does not have, and an empty URL list, rather than sending it empty', () => {
+    expect(updateRequestOf({ UserPoolId: 'p', ClientId: 'c', ClientName: undefined, CallbackURLs: [], LogoutURLs: [], ReadAttributes: [] })).toEqual({
+      UserPoolId: 'p', ClientId: 'c', ReadAttributes: [],
+    });
   });
 });
 
 describe('on create', () => {
+  test('leaves how a published client secret is managed as it is: PublishSecretsInAWSSecretsManager is never sent', async () => {
+    describes({ ...CLIENT, ClientSecret: undefined, ClientSecretArn: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:client1', ClientType: 'REGULAR' });
+
+    await handler(event('Create'));
+
+    expect(updates()).toHaveLength(1);
+    for (const member of ['PublishSecretsInAWSSecretsManager', 'ClientSecretArn', 'ClientType', 'ClientSecret']) {
+      expect(updates()[0]).not.toHaveProperty(member);
+    }
+  });
+
   test("adds the portal's callback and logout URLs to the client's own, keeping every other setting", async () => {
     describes(CLIENT);
 
@@ -302,7 +331,7 @@ describe('on update', () => {
   test('after CloudFormation rewrote the client with the template URLs, adds the portal URLs again', async () => {
     describes({ ...CLIENT, CallbackURLs: ['https://example.com', 'https://new.example.com'] });
 
-    await handler(event('Update', { ...PROPS, ClientDigest: 'new' }, { ...PROPS, ClientDigest: 'old' }));
+    await handler(event('Update', { ...PROPS, Client: { ...PROPS.Client, ClientName: 'new' } }, { ...PROPS, Client: { ...PROPS.Client, ClientName: 'old' } }));
 
     expect(updates()[0]).toMatchObject({
       CallbackURLs: ['https://example.com', 'https://new.example.com', PROPS.CallbackUrl],
@@ -333,7 +362,7 @@ describe('on update', () => {
     const old = { ...PROPS, CallbackUrl: 'https://old.labeling.us-east-1.sagemaker.aws/oauth2/idpresponse' };
     describes({ ...CLIENT, CallbackURLs: [old.CallbackUrl], DefaultRedirectURI: old.CallbackUrl });
 
-    await handler(event('Update', { ...PROPS, TemplateCallbackUrls: [old.CallbackUrl] }, old));
+    await handler(event('Update', { ...PROPS, Client: { CallbackURLs: [old.CallbackUrl] } }, old));
 
     expect(updates()[0]).toMatchObject({ CallbackURLs: [old.CallbackUrl, PROPS.CallbackUrl], DefaultRedirectURI: old.CallbackUrl });
   });
@@ -370,9 +399,42 @@ describe('on delete', () => {
   test('keeps a portal URL the template itself lists', async () => {
     describes({ ...CLIENT, CallbackURLs: [PROPS.CallbackUrl], LogoutURLs: [PROPS.LogoutUrl] });
 
-    await handler(event('Delete', { ...PROPS, TemplateCallbackUrls: [PROPS.CallbackUrl] }));
+    await handler(event('Delete', { ...PROPS, Client: { CallbackURLs: [PROPS.CallbackUrl] } }));
 
-    expect(updates()[0]).toMatchObject({ CallbackURLs: [PROPS.CallbackUrl], LogoutURLs: [] });
+    expect(updates()[0]).toMatchObject({ CallbackURLs: [PROPS.CallbackUrl] });
+    // No logout URL left: the list is left out, which Cognito reads as none.
+    expect(updates()[0]).not.toHaveProperty('LogoutURLs');
+  });
+
+  test('keeps its callback URL where taking it away would leave the code or implicit grant without a callback URL, which Cognito refuses', async () => {
+    const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+    try {
+      for (const flows of [['code'], ['implicit'], ['client_credentials', 'code']]) {
+        cognito.reset();
+        const urls = { CallbackURLs: [PROPS.CallbackUrl], LogoutURLs: [PROPS.LogoutUrl], DefaultRedirectURI: PROPS.CallbackUrl };
+        describes({ ...CLIENT, AllowedOAuthFlows: flows, ...urls });
+
+        await expect(handler(event('Delete', { ...PROPS, Client: {} }))).resolves.toEqual({ PhysicalResourceId: 'us-east-1_abc/client1' });
+
+        expect(updates()).toEqual([expect.objectContaining({ CallbackURLs: [PROPS.CallbackUrl], DefaultRedirectURI: PROPS.CallbackUrl })]);
+        expect(updates()[0]).not.toHaveProperty('LogoutURLs');
+      }
+      expect(log).toHaveBeenCalledWith(expect.stringMatching(/^keeping https:\/\/abcd.* on the app client client1: Cognito refuses a client with the code or implicit grant and no callback URL$/));
+    } finally {
+      log.mockRestore();
+    }
+  });
+
+  test('takes its callback URL away from a client without OAuth, or with the client credentials grant only', async () => {
+    for (const client of [{ AllowedOAuthFlowsUserPoolClient: false }, { AllowedOAuthFlows: ['client_credentials'] }, { AllowedOAuthFlows: undefined }]) {
+      cognito.reset();
+      describes({ ...CLIENT, ...client, CallbackURLs: [PROPS.CallbackUrl] });
+
+      await handler(event('Delete', { ...PROPS, Client: {} }));
+
+      expect(updates()).toHaveLength(1);
+      expect(updates()[0]).not.toHaveProperty('CallbackURLs');
+    }
   });
 
   test('is no error for a client deleted out of band', async () => {
