@@ -8,3 +8,4 @@ export * from './workforce-identity';
 export * from './workteam';
 export * from './workteam-grants';
 export * from './workteam-members';
+export * from './flow-definition';

@@ -26,8 +26,10 @@ import {
   SageMakerClient,
 } from '@aws-sdk/client-sagemaker';
 
+import { LibraryResourceEvent, LibraryResourceResponse, RESOURCE_TYPES } from './provider-protocol';
+
 /** The CloudFormation type of the custom resource. */
-export const FLOW_DEFINITION_RESOURCE_TYPE = 'Custom::SageMakerFlowDefinition';
+export const FLOW_DEFINITION_RESOURCE_TYPE = RESOURCE_TYPES.FLOW_DEFINITION;
 
 /** A tag, as CreateFlowDefinition takes it. */
 export interface FlowDefinitionTag {
@@ -61,16 +63,10 @@ export interface FlowDefinitionProperties {
   readonly Tags?: FlowDefinitionTag[];
 }
 
-/** The part of the provider framework's event (aws-cdk-lib `custom-resources` OnEventRequest) the handler reads. */
-export interface FlowDefinitionEvent {
-  readonly RequestType: 'Create' | 'Update' | 'Delete';
-  readonly ResourceType?: string;
-  readonly PhysicalResourceId?: string;
-  readonly ResourceProperties: FlowDefinitionProperties;
-  readonly OldResourceProperties?: FlowDefinitionProperties;
-}
+/** The provider framework's event for a flow definition. */
+export type FlowDefinitionEvent = LibraryResourceEvent<FlowDefinitionProperties>;
 
-export interface FlowDefinitionResponse {
+export interface FlowDefinitionResponse extends LibraryResourceResponse {
   readonly PhysicalResourceId: string;
   readonly Data?: { readonly FlowDefinitionArn: string; readonly FlowDefinitionName: string };
 }

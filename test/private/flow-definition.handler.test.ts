@@ -46,6 +46,9 @@ afterEach(() => {
   expect(server.rejected).toEqual([]);
 });
 
+/** What every event of the provider framework has. */
+const BASE = { ResourceType: 'Custom::SageMakerFlowDefinition', LogicalResourceId: 'Flow' };
+
 const ROLE_ARN = 'arn:aws:iam::123456789012:role/flow-role';
 const TEAM_ARN = 'arn:aws:sagemaker:us-east-1:123456789012:workteam/private-crowd/reviewers';
 const BEDROCK_UI_ARN = 'arn:aws:sagemaker:us-east-1:394669845002:human-task-ui/Evaluation';
@@ -73,7 +76,7 @@ function properties(overrides: Partial<FlowDefinitionProperties> = {}): FlowDefi
 }
 
 function create(props: FlowDefinitionProperties = properties()): FlowDefinitionEvent {
-  return { RequestType: 'Create', ResourceType: 'Custom::SageMakerFlowDefinition', ResourceProperties: props };
+  return { ...BASE, RequestType: 'Create', ResourceProperties: props };
 }
 
 describe('create', () => {
@@ -218,6 +221,7 @@ describe('update', () => {
     server.calls.length = 0;
 
     const response = await onFlowDefinitionEvent({
+      ...BASE,
       RequestType: 'Update',
       PhysicalResourceId: created.PhysicalResourceId,
       ResourceProperties: properties(),
@@ -234,6 +238,7 @@ describe('update', () => {
     const changed = properties({ RoleArn: 'arn:aws:iam::123456789012:role/flow-role-2' });
 
     const response = await onFlowDefinitionEvent({
+      ...BASE,
       RequestType: 'Update',
       PhysicalResourceId: created.PhysicalResourceId,
       ResourceProperties: changed,
@@ -250,6 +255,7 @@ describe('update', () => {
     await onFlowDefinitionEvent(create(properties({ FlowDefinitionName: 'review' })));
 
     const response = await onFlowDefinitionEvent({
+      ...BASE,
       RequestType: 'Update',
       PhysicalResourceId: 'review',
       ResourceProperties: properties({ FlowDefinitionName: 'review-2' }),
@@ -263,6 +269,7 @@ describe('update', () => {
     await onFlowDefinitionEvent(create(properties({ FlowDefinitionName: 'review' })));
 
     await expect(onFlowDefinitionEvent({
+      ...BASE,
       RequestType: 'Update',
       PhysicalResourceId: 'review',
       ResourceProperties: properties({ FlowDefinitionName: 'review', OutputConfig: { S3OutputPath: 's3://other-bucket/' } }),
@@ -280,7 +287,7 @@ describe('delete', () => {
     server.describesPerStatus = 2;
     server.calls.length = 0;
 
-    const response = await onFlowDefinitionEvent({ RequestType: 'Delete', PhysicalResourceId: created.PhysicalResourceId, ResourceProperties: properties() });
+    const response = await onFlowDefinitionEvent({ ...BASE, RequestType: 'Delete', PhysicalResourceId: created.PhysicalResourceId, ResourceProperties: properties() });
 
     expect(response).toEqual({ PhysicalResourceId: created.PhysicalResourceId });
     expect(server.flowDefinitions.has(created.PhysicalResourceId)).toBe(false);
@@ -293,7 +300,7 @@ describe('delete', () => {
   });
 
   test('of a flow definition that does not exist succeeds', async () => {
-    await expect(onFlowDefinitionEvent({ RequestType: 'Delete', PhysicalResourceId: 'gone', ResourceProperties: properties() }))
+    await expect(onFlowDefinitionEvent({ ...BASE, RequestType: 'Delete', PhysicalResourceId: 'gone', ResourceProperties: properties() }))
       .resolves.toEqual({ PhysicalResourceId: 'gone' });
     expect(server.callsOf('DeleteFlowDefinition').map((call) => call.error)).toEqual(['ResourceNotFound']);
   });
@@ -301,7 +308,7 @@ describe('delete', () => {
   test('of a placeholder id that is no flow definition name calls nothing', async () => {
     const id = 'Stack-Flow-ABC_123';
 
-    await expect(onFlowDefinitionEvent({ RequestType: 'Delete', PhysicalResourceId: id, ResourceProperties: properties() })).resolves.toEqual({ PhysicalResourceId: id });
+    await expect(onFlowDefinitionEvent({ ...BASE, RequestType: 'Delete', PhysicalResourceId: id, ResourceProperties: properties() })).resolves.toEqual({ PhysicalResourceId: id });
     expect(server.calls).toEqual([]);
   });
 
@@ -309,7 +316,7 @@ describe('delete', () => {
     const created = await onFlowDefinitionEvent(create());
     server.failNext('DeleteFlowDefinition', { type: 'ResourceInUse', message: 'The flow definition has active human loops' });
 
-    await expect(onFlowDefinitionEvent({ RequestType: 'Delete', PhysicalResourceId: created.PhysicalResourceId, ResourceProperties: properties() }))
+    await expect(onFlowDefinitionEvent({ ...BASE, RequestType: 'Delete', PhysicalResourceId: created.PhysicalResourceId, ResourceProperties: properties() }))
       .rejects.toThrow(/active human loops/);
   });
 
@@ -317,7 +324,7 @@ describe('delete', () => {
     const created = await onFlowDefinitionEvent(create());
     server.describesPerStatus = 1_000_000;
 
-    await expect(onFlowDefinitionEvent({ RequestType: 'Delete', PhysicalResourceId: created.PhysicalResourceId, ResourceProperties: properties() }))
+    await expect(onFlowDefinitionEvent({ ...BASE, RequestType: 'Delete', PhysicalResourceId: created.PhysicalResourceId, ResourceProperties: properties() }))
       .rejects.toThrow(/is still being deleted after 2 seconds/);
   });
 });
