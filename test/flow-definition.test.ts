@@ -1,10 +1,13 @@
-import { CfnParameter, Duration, Stack, Tags } from 'aws-cdk-lib';
+import * as fs from 'fs';
+import * as path from 'path';
+import { CfnParameter, Duration, Stack, Tags, Validations } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import { AwsSolutionsChecks } from 'cdk-nag';
 import { apiMessageErrors, loadSageMakerModel } from './deploy-truth/api-model';
-import { testStack } from './util';
+import { testApp, testStack } from './util';
 import { FlowDefinition, FlowDefinitionProps, HumanLoopSource, HumanTaskTemplate, HumanTaskUi, IWorkteam, Workteam } from '../src';
 import { createRequest, FlowDefinitionProperties } from '../src/private/flow-definition.handler';
 
@@ -276,5 +279,33 @@ describe('FlowDefinition importers', () => {
     expect(() => FlowDefinition.fromFlowDefinitionName(stack, 'A', 'Review')).toThrow(/flowDefinitionName: "Review"/);
     expect(() => FlowDefinition.fromFlowDefinitionArn(stack, 'B', 'arn:aws:sagemaker:us-east-1:123456789012:workteam/review'))
       .toThrow(/flowDefinitionArn: .* is not the ARN of a flow-definition/);
+  });
+});
+
+describe('cdk-nag AwsSolutions checks', () => {
+  test('find only the IAM5 wildcards a flow definition cannot avoid (no acknowledgement)', () => {
+    const app = testApp();
+    const stack = new Stack(app, 'Flows', { env: { account: '123456789012', region: 'us-east-1' } });
+    const bucket = new s3.Bucket(stack, 'Results', { enforceSSL: true, serverAccessLogsPrefix: 'access-logs/' });
+    const { flow } = setup({ outputBucket: bucket, outputPrefix: 'bedrock/' }, stack);
+    flow.grantBedrockEvaluation(new iam.Role(stack, 'EvaluationRole', { assumedBy: new iam.ServicePrincipal('bedrock.amazonaws.com') }));
+    Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+    try {
+      app.synth();
+    } catch (error) {
+      // Errors fail the synth; the report lists them all the same.
+    }
+    const report = JSON.parse(fs.readFileSync(path.join(app.outdir, 'validation-report.json'), 'utf-8'));
+    const findings = report.pluginReports
+      .flatMap((pluginReport: { violations?: { ruleName: string }[] }) => pluginReport.violations ?? [])
+      .map((violation: { ruleName: string }) => violation.ruleName);
+
+    // The answers' keys are chosen by SageMaker under the prefix, a generated name's digest is known only when it
+    // deploys, and human loops are named by their caller (Bedrock's user guide grants them on `*`).
+    expect(findings.sort()).toEqual([
+      expect.stringMatching(/^AwsSolutions-IAM5\[Resource::<Results[0-9A-F]{8}\.Arn>\/bedrock\/\*\]$/),
+      'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:sagemaker:us-east-1:123456789012:flow-definition/flows-evaluation-f9a3bb65-*]',
+      'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:sagemaker:us-east-1:123456789012:human-loop/*]',
+    ]);
   });
 });
