@@ -6,6 +6,7 @@ import {
   onFlowDefinitionEvent,
   waitPolicy,
 } from '../../src/private/flow-definition.handler';
+import { handler } from '../../src/private/provider.lambda';
 import { SageMakerApiServer } from '../sagemaker-api-server';
 
 /*
@@ -326,6 +327,14 @@ describe('delete', () => {
 
     await expect(onFlowDefinitionEvent({ ...BASE, RequestType: 'Delete', PhysicalResourceId: created.PhysicalResourceId, ResourceProperties: properties() }))
       .rejects.toThrow(/is still being deleted after 2 seconds/);
+  });
+});
+
+describe('the provider\'s handler', () => {
+  test('dispatches Custom::SageMakerFlowDefinition to this module', async () => {
+    const response = await handler(create());
+
+    expect(server.flowDefinitions.get(response.PhysicalResourceId!)?.status).toBe('Active');
   });
 });
 
