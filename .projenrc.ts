@@ -259,6 +259,8 @@ for (const name of ['compile', 'synth:example', 'test', 'test:properties', 'inte
   project.tasks.tryFind(name)!.prependSpawn(bundleTask);
 }
 
+// The local AWS endpoint's virtual environment of the wire tests (scripts/moto-server.sh) is never packed.
+project.addPackageIgnore('/.moto/');
 // Lambda handlers ship bundled in assets/; jsii's compiled copy of their source in lib/ is never loaded. Last, so
 // that it comes after the `!/lib/**/*.js` projen adds.
 project.addPackageIgnore('/lib/**/*.lambda.js');
