@@ -107,6 +107,12 @@ project.eslint?.allowDevDeps('scripts/**');
 // The handler modules of the custom resources run in the provider's Lambda function, bundled with its entry point:
 // the AWS SDK they import is the runtime's, a devDependency here.
 project.eslint?.allowDevDeps('src/**/*.handler.ts');
+// ... and are not packed (below): the library's constructs must not import them.
+project.eslint?.addOverride({
+  files: ['src/**/*.ts'],
+  excludedFiles: ['src/**/*.handler.ts', 'src/**/*.lambda.ts'],
+  rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/*.handler', '**/*.lambda'], message: 'Handler modules run in the provider\'s Lambda function and are not in the package; share constants through provider-protocol.ts.' }] }] },
+});
 // Lint every TypeScript file with the dev tsconfig (src, test, examples, scripts, projenrc) rather than the
 // project service, which only finds the nearest tsconfig.json (src only).
 const eslintrc = project.tryFindObjectFile('.eslintrc.json')!;

@@ -67,7 +67,9 @@ const MODELS = [
     name: 'sagemaker',
     folder: 'sagemaker/2017-07-24',
     operations: ['CreateWorkteam', 'UpdateWorkteam', 'DescribeWorkteam', 'DeleteWorkteam',
-      'CreateWorkforce', 'UpdateWorkforce', 'DescribeWorkforce', 'DeleteWorkforce'],
+      'CreateWorkforce', 'UpdateWorkforce', 'DescribeWorkforce', 'DeleteWorkforce',
+      'CreateHumanTaskUi', 'DescribeHumanTaskUi', 'DeleteHumanTaskUi',
+      'CreateFlowDefinition', 'DescribeFlowDefinition', 'DeleteFlowDefinition'],
   },
   {
     name: 'cognito-idp',

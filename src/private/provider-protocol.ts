@@ -10,6 +10,8 @@ export const RESOURCE_TYPES = {
   WORKER_PORTAL_URLS: 'Custom::SageMakerWorkerPortalUrls',
   /** A work team's worker access configuration (worker-access.handler.ts). */
   WORKER_ACCESS: 'Custom::SageMakerWorkteamWorkerAccess',
+  /** A SageMaker flow definition, which CloudFormation has no type for (flow-definition.handler.ts). */
+  FLOW_DEFINITION: 'Custom::SageMakerFlowDefinition',
 } as const;
 
 /**

@@ -4,6 +4,7 @@
  * one line in HANDLERS. It runs on the AWS SDK for JavaScript v3 of Lambda's Node.js runtime; the framework reports
  * a thrown error to CloudFormation.
  */
+import { onFlowDefinitionEvent } from './flow-definition.handler';
 import { LibraryResourceEvent, LibraryResourceHandler, LibraryResourceResponse, RESOURCE_TYPES } from './provider-protocol';
 import { onWorkerAccessEvent } from './worker-access.handler';
 import { onWorkerPortalUrlsEvent } from './worker-portal-urls.handler';
@@ -12,6 +13,7 @@ import { onWorkerPortalUrlsEvent } from './worker-portal-urls.handler';
 export const HANDLERS: Readonly<Record<string, LibraryResourceHandler>> = {
   [RESOURCE_TYPES.WORKER_PORTAL_URLS]: onWorkerPortalUrlsEvent,
   [RESOURCE_TYPES.WORKER_ACCESS]: onWorkerAccessEvent,
+  [RESOURCE_TYPES.FLOW_DEFINITION]: onFlowDefinitionEvent,
 };
 
 export async function handler(event: LibraryResourceEvent): Promise<LibraryResourceResponse> {

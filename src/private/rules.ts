@@ -1,5 +1,5 @@
 import { UNICODE_16_LETTERS_SEPARATORS_NUMBERS } from './unicode-16';
-import { CountRule, StringRule } from './validation';
+import { CountRule, NumberRule, StringRule } from './validation';
 
 /*
  * The constraints of the SageMaker API (CreateWorkteam, CreateWorkforce) and of the CloudFormation registry
@@ -211,3 +211,78 @@ export const RESERVED_TAG_PREFIX = 'aws:';
 
 /** SageMaker allows at most this many work teams in one account and region (ResourceLimitExceeded). */
 export const MAX_WORKTEAMS_PER_REGION = 25;
+
+/*
+ * CreateHumanTaskUi and CreateFlowDefinition (no CloudFormation type: the library's custom resource calls it).
+ */
+
+/** CreateHumanTaskUi's `HumanTaskUiName`: lower-case letters, digits and hyphens. */
+export const HUMAN_TASK_UI_NAME: StringRule = {
+  min: 1,
+  max: 63,
+  pattern: /^[a-z0-9](-*[a-z0-9])*$/,
+  allowed: 'lower-case ASCII letters, digits and hyphens, starting and ending with a letter or digit',
+};
+
+/** CreateHumanTaskUi's `UiTemplate.Content`: `[\S\s]+`, anything not empty. */
+export const HUMAN_TASK_TEMPLATE: StringRule = { min: 1, max: 128_000, allowed: 'a Liquid HTML template' };
+
+export const FLOW_DEFINITION_NAME: StringRule = {
+  min: 1,
+  max: 63,
+  pattern: /^[a-z0-9](-*[a-z0-9]){0,62}$/,
+  allowed: 'lower-case ASCII letters, digits and hyphens, starting and ending with a letter or digit',
+};
+
+/** `[\t\n\r -\uD7FF\uE000-\uFFFD]*`: XML's characters of the Basic Multilingual Plane; no other control characters. */
+export const TASK_TITLE: StringRule = {
+  min: 1,
+  max: 128,
+  pattern: /^[\t\n\r -\uD7FF\uE000-\uFFFD]*$/u,
+  shownPattern: '[\\t\\n\\r -\\uD7FF\\uE000-\\uFFFD]*',
+  allowed: 'text without control characters other than tab and line breaks, and without characters beyond U+FFFD (such as emoji)',
+};
+
+export const TASK_DESCRIPTION: StringRule = { min: 1, max: 255, pattern: NO_LINE_TERMINATORS, allowed: 'one line of text' };
+
+export const TASK_KEYWORDS: CountRule = { min: 1, max: 5 };
+
+export const TASK_KEYWORD: StringRule = {
+  min: 1,
+  max: 30,
+  pattern: /^[A-Za-z0-9]+( [A-Za-z0-9]+)*$/,
+  allowed: 'ASCII letters and digits, words separated by single spaces',
+};
+
+/** Workers per object (`TaskCount`). */
+export const TASK_COUNT: NumberRule = { min: 1, max: 3 };
+
+/** `TaskAvailabilityLifetimeInSeconds`: botocore 1.29 capped it at 864,000; the current model has no maximum. */
+export const TASK_AVAILABILITY_LIFETIME_SECONDS: NumberRule = { min: 1, max: Number.POSITIVE_INFINITY };
+
+/** `TaskTimeLimitInSeconds`: botocore 1.29 capped it at 28,800; the current model has no maximum. */
+export const TASK_TIME_LIMIT_SECONDS: NumberRule = { min: 30, max: Number.POSITIVE_INFINITY };
+
+/** `HumanLoopActivationConditions`: a JSON document of at most 10,240 characters. */
+export const ACTIVATION_CONDITIONS: StringRule = { min: 0, max: 10_240, allowed: 'a JSON document' };
+
+/** `OutputConfig.S3OutputPath`. */
+export const S3_OUTPUT_PATH: StringRule = {
+  min: 0,
+  max: 1024,
+  // Java's `.` of the model's `(https|s3)://([^/]+)/?(.*)` stops at line terminators.
+  pattern: /^(https|s3):\/\/([^/]+)\/?[^\n\r\u0085\u2028\u2029]*$/,
+  shownPattern: '(https|s3)://([^/]+)/?(.*)',
+  allowed: 'an s3:// or https:// URI on one line',
+};
+
+/** `OutputConfig.KmsKeyId`: a key id, key ARN, alias name or alias ARN. */
+export const KMS_KEY_ID: StringRule = { min: 0, max: 2048, pattern: /^[a-zA-Z0-9:/_-]*$/, allowed: 'a KMS key id, key ARN, alias name or alias ARN' };
+
+/** `RoleArn`. */
+export const ROLE_ARN: StringRule = {
+  min: 20,
+  max: 2048,
+  pattern: /^arn:aws[a-z-]*:iam::\d{12}:role\/?[a-zA-Z_0-9+=,.@\-_/]+$/,
+  allowed: 'the ARN of an IAM role',
+};

@@ -24,6 +24,12 @@ export interface StringRule {
   readonly allowed?: string;
 }
 
+/** A constraint on a whole number. */
+export interface NumberRule {
+  readonly min: number;
+  readonly max: number;
+}
+
 /** A constraint on the number of items of a list. */
 export interface CountRule {
   readonly min: number;
@@ -81,6 +87,25 @@ export class Validator {
     }
     if (values.length < rule.min || values.length > rule.max) {
       this.fail(property, `has ${values.length} items; it must have ${rule.min} to ${rule.max}`);
+      return false;
+    }
+    return true;
+  }
+
+  /**
+   * Checks an optional whole number against a rule; a number token is not judged.
+   *
+   * @param unit what the number counts, for the message, such as `seconds`
+   * @returns whether the number passed
+   */
+  public number(property: string, value: number | undefined, rule: NumberRule, unit?: string): boolean {
+    if (value === undefined || Token.isUnresolved(value)) {
+      return true;
+    }
+    const counted = unit ? ` ${unit}` : '';
+    if (!Number.isInteger(value) || value < rule.min || value > rule.max) {
+      const bounds = rule.max === Number.POSITIVE_INFINITY ? `a whole number of at least ${rule.min}` : `a whole number from ${rule.min} to ${rule.max}`;
+      this.fail(property, `${value}${counted} is not allowed; it must be ${bounds}${counted}`);
       return false;
     }
     return true;

@@ -72,7 +72,10 @@ function loadModel(file: string, service: string, operations: readonly string[])
 }
 
 /** The operations of SageMaker whose requests the tests check. */
-export const SAGEMAKER_OPERATIONS = ['CreateWorkteam', 'UpdateWorkteam', 'CreateWorkforce', 'UpdateWorkforce'] as const;
+export const SAGEMAKER_OPERATIONS = [
+  'CreateWorkteam', 'UpdateWorkteam', 'CreateWorkforce', 'UpdateWorkforce',
+  'CreateHumanTaskUi', 'CreateFlowDefinition', 'DescribeFlowDefinition', 'DeleteFlowDefinition',
+] as const;
 
 /** The SageMaker API model: the committed copy (test/api-models/sagemaker.json), or `file`. */
 export function loadSageMakerModel(file: string = SAGEMAKER_MODEL_FILE): ApiModel {
@@ -115,6 +118,10 @@ export const API_CALLS: Record<string, { readonly operation: string; readonly pr
       NotificationConfiguration: ['NotificationConfiguration', { NotificationTopicArn: 'NotificationTopicArn' }],
       Tags: ['Tags', TAGS],
     },
+  },
+  'AWS::SageMaker::HumanTaskUi': {
+    operation: 'CreateHumanTaskUi',
+    properties: { HumanTaskUiName: 'HumanTaskUiName', UiTemplate: ['UiTemplate', { Content: 'Content' }], Tags: ['Tags', TAGS] },
   },
   'AWS::SageMaker::Workforce': {
     operation: 'CreateWorkforce',
@@ -228,6 +235,20 @@ function checkRequest(model: ApiModel, where: string, operation: string, request
     return;
   }
   new ShapeWalker(model, `${where} ${operation}`, report).check(request, input.shape, '');
+}
+
+/**
+ * The values of an API call's input (`shape: 'input'`) or output (`'output'`) that the model rejects (`[]` when none);
+ * members the model does not know are rejected too.
+ */
+export function apiMessageErrors(model: ApiModel, operation: string, message: unknown, shape: 'input' | 'output' = 'input'): string[] {
+  const report = { errors: [] as string[], notInModel: [] as string[] };
+  const ref = model.operations[operation]?.[shape];
+  if (!ref) {
+    return [`the model has no ${shape} of ${operation}`];
+  }
+  new ShapeWalker(model, `${operation} ${shape}`, report).check(message, ref.shape, '');
+  return [...report.errors, ...report.notInModel];
 }
 
 /** An AWS API call of a custom resource's handler. */

@@ -17,7 +17,7 @@ describe('the handler of the provider', () => {
   test('fails the Create or Update of a type it does not know, naming it and the known ones', async () => {
     for (const requestType of ['Create', 'Update'] as const) {
       await expect(handler(event(requestType, 'Custom::Unknown'))).rejects.toThrow(
-        'cdk-sagemaker-workteam: no handler for the custom resource type Custom::Unknown (known: Custom::SageMakerWorkerPortalUrls, Custom::SageMakerWorkteamWorkerAccess)',
+        'cdk-sagemaker-workteam: no handler for the custom resource type Custom::Unknown (known: Custom::SageMakerWorkerPortalUrls, Custom::SageMakerWorkteamWorkerAccess, Custom::SageMakerFlowDefinition)',
       );
     }
   });

@@ -67,6 +67,23 @@ describe('Validator', () => {
     expect(validator.errors).toEqual([]);
   });
 
+  test('checks whole numbers against their bounds, with an unbounded maximum, skipping tokens', () => {
+    const validator = new Validator();
+
+    expect(validator.number('count', 3, { min: 1, max: 3 })).toBe(true);
+    expect(validator.number('count', 4, { min: 1, max: 3 })).toBe(false);
+    expect(validator.number('count', 1.5, { min: 1, max: 3 })).toBe(false);
+    expect(validator.number('limit', 29, { min: 30, max: Number.POSITIVE_INFINITY }, 'seconds')).toBe(false);
+    expect(validator.number('limit', 10 ** 9, { min: 30, max: Number.POSITIVE_INFINITY }, 'seconds')).toBe(true);
+    expect(validator.number('count', undefined, { min: 1, max: 3 })).toBe(true);
+    expect(validator.number('count', Token.asNumber({ Ref: 'Count' }), { min: 1, max: 3 })).toBe(true);
+    expect(validator.errors).toEqual([
+      'count: 4 is not allowed; it must be a whole number from 1 to 3',
+      'count: 1.5 is not allowed; it must be a whole number from 1 to 3',
+      'limit: 29 seconds is not allowed; it must be a whole number of at least 30 seconds',
+    ]);
+  });
+
   test('throws one error with the kind, the path and every problem', () => {
     const validator = new Validator().fail('a', 'first').fail('b', 'second');
 

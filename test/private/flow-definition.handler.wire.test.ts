@@ -1,0 +1,349 @@
+import {
+  createRequest,
+  FlowDefinitionEvent,
+  FlowDefinitionProperties,
+  generatedName,
+  onFlowDefinitionEvent,
+  waitPolicy,
+} from '../../src/private/flow-definition.handler';
+import { handler } from '../../src/private/provider.lambda';
+import { SageMakerApiServer } from '../sagemaker-api-server';
+
+/*
+ * The handler runs with the real SDK client (@aws-sdk/client-sagemaker) and its HTTP serializer against a local
+ * endpoint that checks every request against the committed SageMaker API model (test/sagemaker-api-server.ts).
+ */
+
+let server: SageMakerApiServer;
+const savedEnv = { ...process.env };
+
+beforeAll(async () => {
+  server = await SageMakerApiServer.start();
+  Object.assign(process.env, {
+    AWS_ENDPOINT_URL_SAGEMAKER: server.endpoint,
+    AWS_REGION: 'us-east-1',
+    AWS_ACCESS_KEY_ID: 'AKIDLOCALTEST',
+    AWS_SECRET_ACCESS_KEY: 'local-secret',
+  });
+  delete process.env.AWS_PROFILE;
+  Object.assign(waitPolicy, { pollDelayMs: 1, retryDelayMs: 1, statusTimeoutMs: 2_000, retryTimeoutMs: 200 });
+});
+
+afterAll(async () => {
+  await server.stop();
+  process.env = savedEnv;
+});
+
+beforeEach(() => {
+  server.calls.length = 0;
+  server.rejected.length = 0;
+  server.flowDefinitions.clear();
+  server.scriptedErrors.clear();
+  server.describesPerStatus = 1;
+  server.failureReason = undefined;
+});
+
+afterEach(() => {
+  expect(server.rejected).toEqual([]);
+});
+
+/** What every event of the provider framework has. */
+const BASE = { ResourceType: 'Custom::SageMakerFlowDefinition', LogicalResourceId: 'Flow' };
+
+const ROLE_ARN = 'arn:aws:iam::123456789012:role/flow-role';
+const TEAM_ARN = 'arn:aws:sagemaker:us-east-1:123456789012:workteam/private-crowd/reviewers';
+const BEDROCK_UI_ARN = 'arn:aws:sagemaker:us-east-1:394669845002:human-task-ui/Evaluation';
+
+/** Properties as CloudFormation sends them: numbers as strings. */
+function properties(overrides: Partial<FlowDefinitionProperties> = {}): FlowDefinitionProperties {
+  return {
+    NamePrefix: 'stack-evaluation-1a2b3c4d',
+    RoleArn: ROLE_ARN,
+    OutputConfig: { S3OutputPath: 's3://results-bucket/evaluations/' },
+    HumanLoopConfig: {
+      WorkteamArn: TEAM_ARN,
+      HumanTaskUiArn: BEDROCK_UI_ARN,
+      TaskTitle: 'Rate the answers',
+      TaskDescription: 'Compare the answers of two models',
+      TaskCount: '1',
+      TaskAvailabilityLifetimeInSeconds: '864000',
+      TaskTimeLimitInSeconds: '3600',
+      TaskKeywords: ['evaluation', 'rating'],
+    },
+    HumanLoopRequestSource: { AwsManagedHumanLoopRequestSource: 'AWS/Bedrock/Evaluation' },
+    Tags: [{ Key: 'team', Value: 'ml' }],
+    ...overrides,
+  };
+}
+
+function create(props: FlowDefinitionProperties = properties()): FlowDefinitionEvent {
+  return { ...BASE, RequestType: 'Create', ResourceProperties: props };
+}
+
+describe('create', () => {
+  test('sends CreateFlowDefinition with numbers as numbers under a generated name, waits for Active and returns the ARN', async () => {
+    const props = properties();
+    server.describesPerStatus = 2;
+
+    const response = await onFlowDefinitionEvent(create(props));
+
+    const name = generatedName('stack-evaluation-1a2b3c4d', createRequest(props));
+    expect(name).toMatch(/^stack-evaluation-1a2b3c4d-[0-9a-f]{8}$/);
+    expect(response).toEqual({
+      PhysicalResourceId: name,
+      Data: { FlowDefinitionName: name, FlowDefinitionArn: `arn:aws:sagemaker:us-east-1:123456789012:flow-definition/${name}` },
+    });
+    expect(server.callsOf('CreateFlowDefinition').map((call) => call.input)).toEqual([
+      {
+        FlowDefinitionName: name,
+        RoleArn: ROLE_ARN,
+        OutputConfig: { S3OutputPath: 's3://results-bucket/evaluations/' },
+        HumanLoopConfig: {
+          WorkteamArn: TEAM_ARN,
+          HumanTaskUiArn: BEDROCK_UI_ARN,
+          TaskTitle: 'Rate the answers',
+          TaskDescription: 'Compare the answers of two models',
+          TaskCount: 1,
+          TaskAvailabilityLifetimeInSeconds: 864000,
+          TaskTimeLimitInSeconds: 3600,
+          TaskKeywords: ['evaluation', 'rating'],
+        },
+        HumanLoopRequestSource: { AwsManagedHumanLoopRequestSource: 'AWS/Bedrock/Evaluation' },
+        Tags: [{ Key: 'team', Value: 'ml' }],
+      },
+    ]);
+    // None of that name yet; then Initializing twice, then Active.
+    expect(server.calls.map((call) => [call.operation, call.error])).toEqual([
+      ['DescribeFlowDefinition', 'ResourceNotFound'],
+      ['CreateFlowDefinition', undefined],
+      ['DescribeFlowDefinition', undefined],
+      ['DescribeFlowDefinition', undefined],
+      ['DescribeFlowDefinition', undefined],
+    ]);
+    expect(server.flowDefinitions.get(name)?.status).toBe('Active');
+  });
+
+  test('sends the activation conditions and the KMS key, and a fixed name as given', async () => {
+    const conditions = JSON.stringify({ Conditions: [{ ConditionType: 'Sampling', ConditionParameters: { RandomSamplingPercentage: 5 } }] });
+    const props = properties({
+      FlowDefinitionName: 'moderation-review',
+      NamePrefix: undefined,
+      OutputConfig: { S3OutputPath: 's3://results-bucket/', KmsKeyId: 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab' },
+      HumanLoopRequestSource: { AwsManagedHumanLoopRequestSource: 'AWS/Rekognition/DetectModerationLabels/Image/V3' },
+      HumanLoopActivationConfig: { HumanLoopActivationConditionsConfig: { HumanLoopActivationConditions: conditions } },
+      Tags: undefined,
+    });
+
+    const response = await onFlowDefinitionEvent(create(props));
+
+    expect(response.PhysicalResourceId).toBe('moderation-review');
+    const input = server.callsOf('CreateFlowDefinition')[0].input;
+    expect(input.OutputConfig.KmsKeyId).toBe('arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab');
+    expect(input.HumanLoopActivationConfig.HumanLoopActivationConditionsConfig.HumanLoopActivationConditions).toBe(conditions);
+    expect(input.Tags).toBeUndefined();
+  });
+
+  test('retries a ValidationException while IAM propagates the role, then succeeds', async () => {
+    const error = { type: 'ValidationException', message: 'Could not assume role arn:aws:iam::123456789012:role/flow-role' };
+    server.failNext('CreateFlowDefinition', error, error);
+
+    const response = await onFlowDefinitionEvent(create());
+
+    expect(server.callsOf('CreateFlowDefinition').map((call) => call.error)).toEqual(['ValidationException', 'ValidationException', undefined]);
+    expect(server.flowDefinitions.get(response.PhysicalResourceId)?.status).toBe('Active');
+  });
+
+  test('fails with the ValidationException once the retries run out', async () => {
+    const error = { type: 'ValidationException', message: 'Could not assume role' };
+    server.failNext('CreateFlowDefinition', ...Array.from({ length: 1000 }, () => error));
+
+    await expect(onFlowDefinitionEvent(create())).rejects.toThrow(/Could not assume role/);
+  });
+
+  test('does not retry other errors', async () => {
+    server.failNext('CreateFlowDefinition', { type: 'ResourceLimitExceeded', message: 'too many flow definitions' });
+
+    await expect(onFlowDefinitionEvent(create())).rejects.toThrow(/too many flow definitions/);
+    expect(server.callsOf('CreateFlowDefinition')).toHaveLength(1);
+  });
+
+  test('fails with the failure reason of a flow definition that ends Failed', async () => {
+    server.failureReason = 'The work team does not exist';
+
+    await expect(onFlowDefinitionEvent(create())).rejects.toThrow(/the flow definition 'stack-evaluation-1a2b3c4d-[0-9a-f]{8}' failed: The work team does not exist/);
+  });
+
+  test('fails when the flow definition is not active in time', async () => {
+    server.describesPerStatus = 1_000_000;
+
+    await expect(onFlowDefinitionEvent(create())).rejects.toThrow(/is still Initializing after 2 seconds/);
+  });
+
+  test('takes an active flow definition of the same generated name as it is (a rolled-back update)', async () => {
+    const first = await onFlowDefinitionEvent(create());
+    server.calls.length = 0;
+
+    const second = await onFlowDefinitionEvent(create());
+
+    expect(second).toEqual(first);
+    expect(server.callsOf('CreateFlowDefinition')).toEqual([]);
+  });
+
+  test('fails for a fixed name that is taken', async () => {
+    await onFlowDefinitionEvent(create(properties({ FlowDefinitionName: 'review' })));
+
+    await expect(onFlowDefinitionEvent(create(properties({ FlowDefinitionName: 'review' })))).rejects.toThrow(/already exists/);
+  });
+});
+
+describe('generated names', () => {
+  test('follow every resolved value, not only the template text', () => {
+    const base = createRequest(properties()).FlowDefinitionName;
+
+    // The same role name behind a replaced role's new ARN, a replaced bucket, another team.
+    expect(createRequest(properties({ RoleArn: 'arn:aws:iam::123456789012:role/flow-role-2' })).FlowDefinitionName).not.toBe(base);
+    expect(createRequest(properties({ OutputConfig: { S3OutputPath: 's3://other-bucket/evaluations/' } })).FlowDefinitionName).not.toBe(base);
+    expect(createRequest(properties({ Tags: [] })).FlowDefinitionName).not.toBe(base);
+    // Numbers as strings or numbers, keys in any order: the same name.
+    const reordered = properties();
+    expect(createRequest({ ...reordered, HumanLoopConfig: { ...reordered.HumanLoopConfig, TaskCount: 1 } }).FlowDefinitionName).toBe(base);
+  });
+
+  test('are at most 63 characters, from a prefix of at most 54', () => {
+    const name = createRequest(properties({ NamePrefix: 'a'.repeat(60) })).FlowDefinitionName!;
+
+    expect(name).toMatch(/^a{54}-[0-9a-f]{8}$/);
+  });
+});
+
+describe('update', () => {
+  test('without a change keeps the flow definition', async () => {
+    const created = await onFlowDefinitionEvent(create());
+    server.calls.length = 0;
+
+    const response = await onFlowDefinitionEvent({
+      ...BASE,
+      RequestType: 'Update',
+      PhysicalResourceId: created.PhysicalResourceId,
+      ResourceProperties: properties(),
+      OldResourceProperties: properties(),
+    });
+
+    expect(response).toEqual(created);
+    expect(server.callsOf('CreateFlowDefinition')).toEqual([]);
+    expect(server.callsOf('DeleteFlowDefinition')).toEqual([]);
+  });
+
+  test('with a change creates a new flow definition under a new name and leaves the old one to CloudFormation', async () => {
+    const created = await onFlowDefinitionEvent(create());
+    const changed = properties({ RoleArn: 'arn:aws:iam::123456789012:role/flow-role-2' });
+
+    const response = await onFlowDefinitionEvent({
+      ...BASE,
+      RequestType: 'Update',
+      PhysicalResourceId: created.PhysicalResourceId,
+      ResourceProperties: changed,
+      OldResourceProperties: properties(),
+    });
+
+    expect(response.PhysicalResourceId).not.toBe(created.PhysicalResourceId);
+    expect(server.flowDefinitions.get(response.PhysicalResourceId)?.request.RoleArn).toBe('arn:aws:iam::123456789012:role/flow-role-2');
+    expect(server.flowDefinitions.has(created.PhysicalResourceId)).toBe(true);
+    expect(server.callsOf('DeleteFlowDefinition')).toEqual([]);
+  });
+
+  test('to another fixed name creates the flow definition under it', async () => {
+    await onFlowDefinitionEvent(create(properties({ FlowDefinitionName: 'review' })));
+
+    const response = await onFlowDefinitionEvent({
+      ...BASE,
+      RequestType: 'Update',
+      PhysicalResourceId: 'review',
+      ResourceProperties: properties({ FlowDefinitionName: 'review-2' }),
+      OldResourceProperties: properties({ FlowDefinitionName: 'review' }),
+    });
+
+    expect(response.PhysicalResourceId).toBe('review-2');
+  });
+
+  test('fails for a change of a flow definition whose name is fixed, naming what changed', async () => {
+    await onFlowDefinitionEvent(create(properties({ FlowDefinitionName: 'review' })));
+
+    await expect(onFlowDefinitionEvent({
+      ...BASE,
+      RequestType: 'Update',
+      PhysicalResourceId: 'review',
+      ResourceProperties: properties({ FlowDefinitionName: 'review', OutputConfig: { S3OutputPath: 's3://other-bucket/' } }),
+      OldResourceProperties: properties({ FlowDefinitionName: 'review' }),
+    })).rejects.toThrow(
+      "the flow definition 'review' has a fixed name (flowDefinitionName), and SageMaker cannot update a flow definition: the change of OutputConfig needs a new flow definition",
+    );
+    expect(server.callsOf('CreateFlowDefinition')).toHaveLength(1);
+  });
+});
+
+describe('delete', () => {
+  test('deletes the flow definition and waits until it is gone', async () => {
+    const created = await onFlowDefinitionEvent(create());
+    server.describesPerStatus = 2;
+    server.calls.length = 0;
+
+    const response = await onFlowDefinitionEvent({ ...BASE, RequestType: 'Delete', PhysicalResourceId: created.PhysicalResourceId, ResourceProperties: properties() });
+
+    expect(response).toEqual({ PhysicalResourceId: created.PhysicalResourceId });
+    expect(server.flowDefinitions.has(created.PhysicalResourceId)).toBe(false);
+    expect(server.calls.map((call) => [call.operation, call.error])).toEqual([
+      ['DeleteFlowDefinition', undefined],
+      ['DescribeFlowDefinition', undefined],
+      ['DescribeFlowDefinition', undefined],
+      ['DescribeFlowDefinition', 'ResourceNotFound'],
+    ]);
+  });
+
+  test('of a flow definition that does not exist succeeds', async () => {
+    await expect(onFlowDefinitionEvent({ ...BASE, RequestType: 'Delete', PhysicalResourceId: 'gone', ResourceProperties: properties() }))
+      .resolves.toEqual({ PhysicalResourceId: 'gone' });
+    expect(server.callsOf('DeleteFlowDefinition').map((call) => call.error)).toEqual(['ResourceNotFound']);
+  });
+
+  test('of a placeholder id that is no flow definition name calls nothing', async () => {
+    const id = 'Stack-Flow-ABC_123';
+
+    await expect(onFlowDefinitionEvent({ ...BASE, RequestType: 'Delete', PhysicalResourceId: id, ResourceProperties: properties() })).resolves.toEqual({ PhysicalResourceId: id });
+    expect(server.calls).toEqual([]);
+  });
+
+  test('fails when SageMaker refuses, such as for a flow definition with active human loops', async () => {
+    const created = await onFlowDefinitionEvent(create());
+    server.failNext('DeleteFlowDefinition', { type: 'ResourceInUse', message: 'The flow definition has active human loops' });
+
+    await expect(onFlowDefinitionEvent({ ...BASE, RequestType: 'Delete', PhysicalResourceId: created.PhysicalResourceId, ResourceProperties: properties() }))
+      .rejects.toThrow(/active human loops/);
+  });
+
+  test('fails when the flow definition is not gone in time', async () => {
+    const created = await onFlowDefinitionEvent(create());
+    server.describesPerStatus = 1_000_000;
+
+    await expect(onFlowDefinitionEvent({ ...BASE, RequestType: 'Delete', PhysicalResourceId: created.PhysicalResourceId, ResourceProperties: properties() }))
+      .rejects.toThrow(/is still being deleted after 2 seconds/);
+  });
+});
+
+describe('the provider\'s handler', () => {
+  test('dispatches Custom::SageMakerFlowDefinition to this module', async () => {
+    const response = await handler(create());
+
+    expect(server.flowDefinitions.get(response.PhysicalResourceId!)?.status).toBe('Active');
+  });
+});
+
+describe('the local endpoint', () => {
+  test('rejects what the API model rejects, so the tests above would see a bad request', async () => {
+    await expect(onFlowDefinitionEvent(create(properties({ HumanLoopConfig: { ...properties().HumanLoopConfig, TaskCount: '4' } }))))
+      .rejects.toThrow(/TaskCount: 4 is above the model's maximum/);
+    // The handler retries a ValidationException: the same objection each time.
+    expect(new Set(server.rejected).size).toBe(1);
+    server.rejected.length = 0;
+  });
+});
