@@ -6,7 +6,7 @@ import { CfnWorkforce } from 'aws-cdk-lib/aws-sagemaker';
 import { aws_sagemaker as sagemakerRefs } from 'aws-cdk-lib/interfaces';
 import { Construct, Dependable, IConstruct, IDependable } from 'constructs';
 import { generateName } from './private/names';
-import { COGNITO_IDENTITY_RULE, COGNITO_LABELS, RegionalRegistry, WORKFORCE_RULE } from './private/regional-registry';
+import { claimInRegion, RegionalKind, RegionalLimits } from './private/regional-limits';
 import { checkResourceTypeInRegion } from './private/regions';
 import {
   CIDR,
@@ -18,7 +18,7 @@ import {
   WORKFORCE_SECURITY_GROUPS,
   WORKFORCE_SUBNETS,
 } from './private/rules';
-import { certainlyDifferent, certainlySame } from './private/same-value';
+import { certainlySame } from './private/same-value';
 import { stackLocalAttribute } from './private/stack-local-attribute';
 import { validateTags, WORKFORCE_TAG_RULES } from './private/tags';
 import { quote, Validator } from './private/validation';
@@ -344,11 +344,23 @@ export class Workforce extends WorkforceBase {
     this.workforceSubDomain = this.resource.attrSubDomain;
 
     const { userPool, userPoolClient } = props.identity;
-    this.validateOnePerRegion(userPool, userPoolClient);
+    // SageMaker allows one private workforce per account and region, and so one Cognito user pool and app client
+    // there. The work teams of this stack that are given no workforce join this one.
+    claimInRegion(this, {
+      kind: RegionalKind.WORKFORCE,
+      imported: false,
+      name: this.physicalName,
+      cognito: userPool && userPoolClient ? [userPool.userPoolId, userPoolClient.userPoolClientId] : undefined,
+    });
     if (userPool && userPoolClient) {
       this.prepareCognitoSignIn(userPool, userPoolClient);
     }
-    this.node.addValidation({ validate: () => validateTags(new Validator(), this.resource.cdkTagManager.tagValues(), WORKFORCE_TAG_RULES).errors });
+    this.node.addValidation({
+      validate: () => [
+        ...validateTags(new Validator(), this.resource.cdkTagManager.tagValues(), WORKFORCE_TAG_RULES).errors,
+        ...RegionalLimits.of(this).errorsOf(this),
+      ],
+    });
   }
 
   /**
@@ -480,19 +492,6 @@ export class Workforce extends WorkforceBase {
     });
     return [securityGroup];
   }
-
-  /**
-   * SageMaker allows one private workforce per account and region, and so one Cognito user pool and app client
-   * there. The work teams of this stack that are given no workforce join this one.
-   */
-  private validateOnePerRegion(userPool?: cognito.IUserPool, userPoolClient?: cognito.IUserPoolClient): void {
-    const registry = RegionalRegistry.of(this);
-    registry.claim(WORKFORCE_RULE, '', this);
-    registry.addWorkforce(this);
-    if (userPool && userPoolClient) {
-      registry.claimValues(COGNITO_IDENTITY_RULE, [userPool.userPoolId, userPoolClient.userPoolClientId], COGNITO_LABELS, this, certainlyDifferent);
-    }
-  }
 }
 
 function importedWorkforce(scope: Construct, id: string, attrs: WorkforceAttributes, arn?: string): IWorkforce {
@@ -516,7 +515,17 @@ function importedWorkforce(scope: Construct, id: string, attrs: WorkforceAttribu
       return attrs.workforceSubDomain;
     }
   }
-  return new Import(scope, id, { environmentFromArn: arn });
+  const imported = new Import(scope, id, { environmentFromArn: arn });
+  // A workforce that exists takes its place in the limits of its account and region.
+  const { userPool, userPoolClient } = attrs.identity ?? {};
+  claimInRegion(imported, {
+    kind: RegionalKind.WORKFORCE,
+    imported: true,
+    name: attrs.workforceName,
+    cognito: userPool && userPoolClient ? [userPool.userPoolId, userPoolClient.userPoolClientId] : undefined,
+  });
+  imported.node.addValidation({ validate: () => RegionalLimits.of(imported).errorsOf(imported) });
+  return imported;
 }
 
 /** The domains of a user pool of this app: those in its stack that name it. */

@@ -532,7 +532,7 @@ describe('validation at synth', () => {
     });
   });
 
-  // Limits per account and region: the matrix of test/private/regional-registry.test.ts.
+  // Limits per account and region: the matrix of test/private/regional-limits.test.ts.
 
   describe('tokens are not judged', () => {
     test('a name, a description and groups known only at deployment synthesize', () => {

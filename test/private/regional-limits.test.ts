@@ -6,7 +6,7 @@ import { CfnWorkteam } from 'aws-cdk-lib/aws-sagemaker';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { IdentityProviderType, Workforce, WorkforceIdentity, Workteam } from '../../src';
-import { MAY_SHARE_ENVIRONMENT_WARNING, RegionalRegistry } from '../../src/private/regional-registry';
+import { environmentOf, MAY_SHARE_ENVIRONMENT_WARNING } from '../../src/private/regional-limits';
 import { OIDC_PROPS, testApp } from '../util';
 
 /**
@@ -348,7 +348,7 @@ describe('the environment of a construct in messages', () => {
   ])('of %s is %s', (_name, env, expected) => {
     const stack = new Stack(matrixApp(), 'A', { env });
 
-    expect(RegionalRegistry.environmentOf(new Construct(stack, 'Scope'))).toBe(expected);
+    expect(environmentOf(new Construct(stack, 'Scope'))).toBe(expected);
   });
 });
 
@@ -383,9 +383,9 @@ describe('workforces of work teams', () => {
   });
 
   test.each([
-    ['environment-agnostic', AGNOSTIC],
-    ['concrete', E1],
-  ])('a team given no workforce, in %s stacks, does not refer to the workforce of another stack, and warns', (_name, env) => {
+    ['environment-agnostic', AGNOSTIC, 'may be'],
+    ['concrete', E1, 'is'],
+  ])('a team given no workforce, in %s stacks, does not refer to the workforce of another stack, and warns that it %s in its account and region', (_name, env, certainty) => {
     const app = matrixApp();
     new Workforce(new Stack(app, 'Platform', { env }), 'Workforce', { identity: WorkforceIdentity.oidc(OIDC_PROPS) });
     const teams = new Stack(app, 'Teams', { env });
@@ -396,7 +396,7 @@ describe('workforces of work teams', () => {
     expect(JSON.stringify(template.toJSON())).not.toMatch(/Fn::ImportValue/);
     AssertedAnnotations.fromStack(teams).hasWarning(
       '/Teams/Team',
-      Match.stringLikeRegexp(String.raw`the team is given no workforce, and the workforce 'Platform\/Workforce' of another stack may be in its account and region: .*give it as workforce`),
+      Match.stringLikeRegexp(String.raw`the team is given no workforce, and the workforce 'Platform\/Workforce' of another stack ${certainty} in its account and region: .*give it as workforce`),
     );
   });
 
@@ -423,7 +423,7 @@ describe('workforces of work teams', () => {
     expect(Object.keys(Template.fromStack(platform).toJSON().Outputs ?? {})).toEqual([]);
   });
 
-  test('a team of a nested stack given the workforce of its parent waits for it; one given none warns', () => {
+  test('a team of a nested stack given the workforce of its parent waits for it; one given none warns that it is in its account and region', () => {
     const app = matrixApp();
     const parent = new Stack(app, 'Parent');
     const workforce = new Workforce(parent, 'Workforce', { identity: WorkforceIdentity.oidc(OIDC_PROPS) });
@@ -435,8 +435,9 @@ describe('workforces of work teams', () => {
     Template.fromStack(nested).hasResourceProperties('AWS::SageMaker::Workteam', { WorkforceName: Match.stringLikeRegexp('^Parent-Workforce-') });
     AssertedAnnotations.fromStack(parent).hasWarning(
       '/Parent/Nested/None',
-      Match.stringLikeRegexp(String.raw`the workforce 'Parent/Workforce' of another stack may be in its account and region`),
+      Match.stringLikeRegexp(String.raw`the workforce 'Parent/Workforce' of another stack is in its account and region: SageMaker would put the team in it`),
     );
+    expect(AssertedAnnotations.fromStack(parent).findWarning('*', Match.stringLikeRegexp('may be in its account'))).toEqual([]);
   });
 
   test('fails for Cognito members on the OIDC workforce of their own stack', () => {
