@@ -12,6 +12,7 @@ import {
   OIDC_EXTRA_PARAMS,
   OIDC_SCOPE,
 } from './private/rules';
+import { checkUserPoolRegion } from './private/user-pool-region';
 import { Validator } from './private/validation';
 import { IdentityProviderType } from './workteam-members';
 
@@ -127,8 +128,10 @@ class CognitoIdentity extends WorkforceIdentity {
     super();
   }
 
-  public _render(validator: Validator, _scope: IConstruct) {
-    validator.string('identity user pool id', this.userPool.userPoolId, COGNITO_USER_POOL_ID);
+  public _render(validator: Validator, scope: IConstruct) {
+    if (validator.string('identity user pool id', this.userPool.userPoolId, COGNITO_USER_POOL_ID)) {
+      checkUserPoolRegion(validator, 'identity user pool id', this.userPool.userPoolId, Stack.of(scope).region, 'the workforce');
+    }
     validator.string('identity app client id', this.userPoolClient.userPoolClientId, CLIENT_ID);
     return { cognitoConfig: { userPool: this.userPool.userPoolId, clientId: this.userPoolClient.userPoolClientId } };
   }

@@ -243,7 +243,9 @@ export class Workforce extends WorkforceBase {
     let workforceName = Fn.select(1, Fn.split('/', workforceArn));
     if (!Token.isUnresolved(workforceArn)) {
       const parts = workforceArn.startsWith('arn:') ? Arn.split(workforceArn, ArnFormat.SLASH_RESOURCE_NAME) : undefined;
-      if (parts?.service !== 'sagemaker' || parts.resource !== 'workforce' || !parts.resourceName) {
+      // As Workteam.fromWorkteamArn: the account and region place the workforce in the limits of its account and region.
+      if (parts?.service !== 'sagemaker' || parts.resource !== 'workforce' || !parts.resourceName || !/^\d{12}$/.test(parts.account ?? '') ||
+        !/^[a-z0-9-]+$/.test(parts.region ?? '') || !/^[a-z-]+$/.test(parts.partition ?? '')) {
         validator.fail('workforceArn', `${quote(workforceArn)} is not the ARN of a workforce; expected arn:<partition>:sagemaker:<region>:<account>:workforce/<name>`);
       }
       workforceName = parts?.resourceName ?? workforceArn;
@@ -400,15 +402,7 @@ export class Workforce extends WorkforceBase {
       const poolDomains: IDependable = {};
       Dependable.implement(poolDomains, { get dependencyRoots(): IConstruct[] { return domainsOfPool(); } });
       this.resource.node.addDependency(poolDomains);
-      this.node.addValidation({
-        validate: () =>
-          domainsOfPool().length > 0
-            ? []
-            : [
-              `identity user pool: '${userPool.node.path}' has no domain, which the worker portal's sign-in needs: add one, ` +
-                "such as userPool.addDomain('SignIn', { cognitoDomain: { domainPrefix: 'my-labeling-workers' } })",
-            ],
-      });
+      this.node.addValidation({ validate: () => (domainsOfPool().length > 0 ? [] : [noDomainError(userPool)]) });
     }
 
     const cfnClient = client.node.defaultChild;
@@ -455,7 +449,25 @@ export class Workforce extends WorkforceBase {
         );
       }
     };
-    warn('CodeGrant', 'oAuth flows', 'code', resource.allowedOAuthFlows);
+    const flows = resource.allowedOAuthFlows;
+    if (!Token.isUnresolved(flows) && flows?.includes('implicit')) {
+      Annotations.of(this).addWarningV2(
+        'cdk-sagemaker-workteam:workerPortalClientImplicitGrant',
+        `${where} allows the implicit grant (aws-cdk-lib's default when oAuth.flows is not given), which hands tokens to the ` +
+          "browser in the URL and which the worker portal does not need: give oAuth: { flows: { authorizationCodeGrant: true } }",
+      );
+    }
+    const callbackUrls = resource.callbackUrLs;
+    if (!Token.isUnresolved(callbackUrls) && callbackUrls?.includes(CDK_DEFAULT_CALLBACK_URL)) {
+      Annotations.of(this).addWarningV2(
+        'cdk-sagemaker-workteam:workerPortalClientExampleCallback',
+        `${where} allows ${quote(CDK_DEFAULT_CALLBACK_URL)} as a callback URL (aws-cdk-lib's default when oAuth.callbackUrls is ` +
+          'not given), a site that is not yours, where Cognito sends sign-in codes when asked to: this library adds the ' +
+          "worker portal's callback URL itself, and Cognito needs one URL at creation: give oAuth.callbackUrls one of " +
+          "yours, or one that reaches no server, such as 'https://localhost'",
+      );
+    }
+    warn('CodeGrant', 'oAuth flows', 'code', flows);
     warn('OpenidScope', 'oAuth scopes', 'openid', resource.allowedOAuthScopes);
     warn('CognitoProvider', 'supportedIdentityProviders', 'COGNITO', resource.supportedIdentityProviders);
     return errors;
@@ -528,12 +540,34 @@ function importedWorkforce(scope: Construct, id: string, attrs: WorkforceAttribu
   return imported;
 }
 
+/**
+ * The error of a user pool of this app with no domain in its stack: SageMaker signs workers in through the pool's
+ * domain, which must exist when it creates the workforce.
+ */
+function noDomainError(userPool: cognito.IUserPool): string {
+  const elsewhere = userPool.node.root.node
+    .findAll()
+    .find((c): c is cognito.CfnUserPoolDomain => c instanceof cognito.CfnUserPoolDomain && certainlySame(c.userPoolId, userPool.userPoolId));
+  if (elsewhere) {
+    return `identity user pool: the domain '${elsewhere.node.path}' of '${userPool.node.path}' is in the stack ` +
+      `'${Stack.of(elsewhere).node.path}', not in the user pool's stack '${Stack.of(userPool).node.path}': SageMaker needs the ` +
+      "domain when it creates the workforce, and the workforce waits only for a domain of the pool's stack (a domain in " +
+      "another stack deploys after the pool's, whose id it takes): define it in the user pool's stack, with " +
+      "userPool.addDomain('SignIn', ...)";
+  }
+  return `identity user pool: '${userPool.node.path}' has no domain, which the worker portal's sign-in needs: add one, ` +
+    "such as userPool.addDomain('SignIn', { cognitoDomain: { domainPrefix: 'my-labeling-workers' } })";
+}
+
 /** The domains of a user pool of this app: those in its stack that name it. */
 function userPoolDomains(userPool: cognito.IUserPool): cognito.CfnUserPoolDomain[] {
   return Stack.of(userPool)
     .node.findAll()
     .filter((c): c is cognito.CfnUserPoolDomain => c instanceof cognito.CfnUserPoolDomain && certainlySame(c.userPoolId, userPool.userPoolId));
 }
+
+/** The callback URL aws-cdk-lib's `UserPoolClient` gets when OAuth is on and it is given none. */
+const CDK_DEFAULT_CALLBACK_URL = 'https://example.com';
 
 /** Whether a resolved template value holds a `Ref` or `Fn::GetAtt` of the resource with that logical id. */
 function referencesResource(value: unknown, logicalId: string): boolean {

@@ -3,6 +3,7 @@ import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { CfnWorkteam } from 'aws-cdk-lib/aws-sagemaker';
 import { COGNITO_USER_GROUP, COGNITO_USER_POOL_ID, MEMBER_DEFINITIONS, OIDC_GROUP, OIDC_GROUPS, WORKTEAM_CLIENT_ID } from './private/rules';
 import { certainlyDifferent } from './private/same-value';
+import { checkUserPoolRegion } from './private/user-pool-region';
 import { quote, Validator } from './private/validation';
 import type { IWorkforce } from './workforce';
 
@@ -120,7 +121,9 @@ class CognitoMembers extends WorkteamMembers {
       );
       return [];
     }
-    validator.string('members user pool id', userPool.userPoolId, COGNITO_USER_POOL_ID);
+    if (validator.string('members user pool id', userPool.userPoolId, COGNITO_USER_POOL_ID)) {
+      checkUserPoolRegion(validator, 'members user pool id', userPool.userPoolId, region, 'the team');
+    }
     validator.string('members app client id', userPoolClient.userPoolClientId, WORKTEAM_CLIENT_ID);
     const firstOfName = new Map<string, cognito.IUserPoolGroup>();
     for (const group of this.groups) {
