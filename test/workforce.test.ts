@@ -913,6 +913,15 @@ describe('work teams on a workforce', () => {
     expect(() => app.synth()).toThrow(/workforce: 'Workforces\/Workforce' is in aws:\/\/123456789012\/eu-west-1, not in the team's aws:\/\/123456789012\/us-east-1/);
   });
 
+  test('fails for an imported workforce of another region, printing its environment', () => {
+    const stack = testStack();
+    const workforce = Workforce.fromWorkforceArn(stack, 'Workforce', 'arn:aws:sagemaker:eu-west-1:210987654321:workforce/default');
+
+    Workteam.fromOidcGroups(stack, 'Team', { groups: ['labelers'], workforce });
+
+    expect(() => testSynth(stack)).toThrow(/workforce: 'Stack\/Workforce' is in aws:\/\/210987654321\/eu-west-1, not in the team's aws:\/\/123456789012\/us-east-1/);
+  });
+
   test('warns about an OIDC team with no workforce in the app', () => {
     const stack = testStack();
 
