@@ -79,7 +79,7 @@ describe('the published package', () => {
   test('holds the compiled library, its typings, the jsii assembly, README and LICENSE, and no sources', () => {
     expect(files).toEqual(expect.arrayContaining(['package.json', '.jsii', 'README.md', 'LICENSE', 'lib/index.js', 'lib/index.d.ts', 'lib/workteam.js', 'lib/workteam.d.ts']));
     // Nothing else: no sources, tests, examples, scripts, build output of tools, or local synth output.
-    const published = /^(package\.json|\.jsii|README\.md|LICENSE|API\.md|lib\/.+\.(js|d\.ts)|assets\/.+\.lambda\/index\.js)$/;
+    const published = /^(package\.json|\.jsii|README\.md|CHANGELOG\.md|LICENSE|API\.md|lib\/.+\.(js|d\.ts)|assets\/.+\.lambda\/index\.js)$/;
     expect(files.filter((file) => !published.test(file))).toEqual([]);
     // Every handler of src/ ships bundled in assets/, and only those; their sources, compiled into lib/ by jsii, are not needed.
     expect(handlerBundles.length).toBeGreaterThan(0);
