@@ -454,7 +454,7 @@ export class Workforce extends WorkforceBase {
       Annotations.of(this).addWarningV2(
         'cdk-sagemaker-workteam:workerPortalClientImplicitGrant',
         `${where} allows the implicit grant (aws-cdk-lib's default when oAuth.flows is not given), which hands tokens to the ` +
-          "browser in the URL and which the worker portal does not need: give oAuth: { flows: { authorizationCodeGrant: true } }",
+          'browser in the URL and which the worker portal does not need: give oAuth: { flows: { authorizationCodeGrant: true } }',
       );
     }
     const callbackUrls = resource.callbackUrLs;

@@ -218,7 +218,7 @@ describe('the worker portal sign-in of a Cognito workforce', () => {
         '[ack: cdk-sagemaker-workteam:workerPortalClientImplicitGrant]',
       "the app client 'Stack/Pool/Client' allows \"https://example.com\" as a callback URL (aws-cdk-lib's default when oAuth.callbackUrls " +
         'is not given), a site that is not yours, where Cognito sends sign-in codes when asked to: this library adds the worker portal\'s ' +
-        "callback URL itself, and Cognito needs one URL at creation: give oAuth.callbackUrls one of yours, or one that reaches no server, " +
+        'callback URL itself, and Cognito needs one URL at creation: give oAuth.callbackUrls one of yours, or one that reaches no server, ' +
         "such as 'https://localhost' [ack: cdk-sagemaker-workteam:workerPortalClientExampleCallback]",
     ]);
   });
