@@ -1,3 +1,4 @@
+export * from './identity-provider-type';
 export * from './worker-access';
 export * from './workforce';
 export * from './workforce-identity';

@@ -2,6 +2,7 @@ import { SecretValue, Stack, Token } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { CfnWorkforce } from 'aws-cdk-lib/aws-sagemaker';
 import { IConstruct } from 'constructs';
+import { IdentityProviderType } from './identity-provider-type';
 import {
   CLIENT_ID,
   COGNITO_USER_POOL_ID,
@@ -14,7 +15,6 @@ import {
 } from './private/rules';
 import { checkUserPoolRegion } from './private/user-pool-region';
 import { Validator } from './private/validation';
-import { IdentityProviderType } from './workteam-members';
 
 /**
  * The OpenID Connect identity provider of a workforce.

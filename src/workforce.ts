@@ -5,6 +5,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { CfnWorkforce } from 'aws-cdk-lib/aws-sagemaker';
 import { aws_sagemaker as sagemakerRefs } from 'aws-cdk-lib/interfaces';
 import { Construct, Dependable, IConstruct, IDependable } from 'constructs';
+import { IdentityProviderType } from './identity-provider-type';
 import { generateName } from './private/names';
 import { claimInRegion, RegionalKind, RegionalLimits } from './private/regional-limits';
 import { checkResourceTypeInRegion } from './private/regions';
@@ -25,7 +26,6 @@ import { quote, Validator } from './private/validation';
 import { ipv6CidrBlocksOf } from './private/vpc-ipv6';
 import { WorkerPortalUrls } from './private/worker-portal-urls';
 import { WorkforceIdentity } from './workforce-identity';
-import { IdentityProviderType } from './workteam-members';
 
 /**
  * A SageMaker private workforce: the workers of an account in a region, and how they sign in.

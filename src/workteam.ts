@@ -5,6 +5,7 @@ import { CfnWorkteam } from 'aws-cdk-lib/aws-sagemaker';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { aws_sagemaker as sagemakerRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
+import { IdentityProviderType } from './identity-provider-type';
 import { generateName } from './private/names';
 import { allowSageMakerToNotify } from './private/notifications';
 import { claimInRegion, environmentOf, RegionalKind, RegionalLimits } from './private/regional-limits';
@@ -18,7 +19,7 @@ import { validateWorkerAccess, WorkerAccessSetting } from './private/worker-acce
 import { WorkerAccessConfiguration } from './worker-access';
 import { IWorkforce, Workforce } from './workforce';
 import { WorkteamGrants } from './workteam-grants';
-import { IdentityProviderType, WorkteamMembers } from './workteam-members';
+import { WorkteamMembers } from './workteam-members';
 
 /**
  * A SageMaker work team: a group of workers of a private workforce that labeling jobs (Ground Truth)

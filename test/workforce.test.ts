@@ -198,7 +198,7 @@ describe('the worker portal sign-in of a Cognito workforce', () => {
     new Workforce(stack, 'Workforce', { identity: signIn(stack, clientProps as cognito.UserPoolClientOptions).identity });
 
     const warnings = AssertAnnotations.fromStack(stack).findWarning('/Stack/Workforce', Match.anyValue());
-    expect(warnings.map((w) => w.entry.data).filter((w) => !w.includes('workerPortalClientImplicitGrant'))).toEqual([
+    expect(warnings.map((w) => String(w.entry.data)).filter((w) => !w.includes('workerPortalClientImplicitGrant'))).toEqual([
       `the app client 'Stack/Pool/Client' has ${setting}, which AWS's examples of a worker portal's client use: without it workers may ` +
         `not be able to sign in [ack: cdk-sagemaker-workteam:workerPortalClient${id}]`,
     ]);
