@@ -33,12 +33,14 @@ export class LabelingTeamStack extends Stack {
     // The worker portal signs workers in through the user pool's sign-in pages: the workforce waits for the domain.
     this.userPool.addDomain('SignIn', { cognitoDomain: { domainPrefix: `labeling-${this.account}` } });
 
-    // No callback or logout URLs: the workforce puts the portal's on the client once it exists.
+    // The workforce puts the portal's callback and logout URLs on the client once it exists; Cognito needs one
+    // callback URL before that, which reaches no server here.
     this.userPoolClient = this.userPool.addClient('WorkerPortal', {
       generateSecret: true,
       oAuth: {
-        flows: { authorizationCodeGrant: true, implicitCodeGrant: true },
+        flows: { authorizationCodeGrant: true },
         scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE],
+        callbackUrls: ['https://localhost'],
       },
     });
 

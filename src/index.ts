@@ -2,6 +2,7 @@ export * from './activation-condition';
 export * from './flow-definition-grants';
 export * from './human-loop-source';
 export * from './human-task-ui';
+export * from './identity-provider-type';
 export * from './worker-access';
 export * from './workforce';
 export * from './workforce-identity';

@@ -2,6 +2,7 @@ import { SecretValue, Stack, Token } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { CfnWorkforce } from 'aws-cdk-lib/aws-sagemaker';
 import { IConstruct } from 'constructs';
+import { IdentityProviderType } from './identity-provider-type';
 import {
   CLIENT_ID,
   COGNITO_USER_POOL_ID,
@@ -12,8 +13,8 @@ import {
   OIDC_EXTRA_PARAMS,
   OIDC_SCOPE,
 } from './private/rules';
+import { checkUserPoolRegion } from './private/user-pool-region';
 import { Validator } from './private/validation';
-import { IdentityProviderType } from './workteam-members';
 
 /**
  * The OpenID Connect identity provider of a workforce.
@@ -127,8 +128,10 @@ class CognitoIdentity extends WorkforceIdentity {
     super();
   }
 
-  public _render(validator: Validator, _scope: IConstruct) {
-    validator.string('identity user pool id', this.userPool.userPoolId, COGNITO_USER_POOL_ID);
+  public _render(validator: Validator, scope: IConstruct) {
+    if (validator.string('identity user pool id', this.userPool.userPoolId, COGNITO_USER_POOL_ID)) {
+      checkUserPoolRegion(validator, 'identity user pool id', this.userPool.userPoolId, Stack.of(scope).region, 'the workforce');
+    }
     validator.string('identity app client id', this.userPoolClient.userPoolClientId, CLIENT_ID);
     return { cognitoConfig: { userPool: this.userPool.userPoolId, clientId: this.userPoolClient.userPoolClientId } };
   }

@@ -5,8 +5,9 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { CfnWorkforce } from 'aws-cdk-lib/aws-sagemaker';
 import { aws_sagemaker as sagemakerRefs } from 'aws-cdk-lib/interfaces';
 import { Construct, Dependable, IConstruct, IDependable } from 'constructs';
+import { IdentityProviderType } from './identity-provider-type';
 import { generateName } from './private/names';
-import { COGNITO_IDENTITY_RULE, COGNITO_LABELS, RegionalRegistry, WORKFORCE_RULE } from './private/regional-registry';
+import { claimInRegion, RegionalKind, RegionalLimits } from './private/regional-limits';
 import { checkResourceTypeInRegion } from './private/regions';
 import {
   CIDR,
@@ -18,14 +19,13 @@ import {
   WORKFORCE_SECURITY_GROUPS,
   WORKFORCE_SUBNETS,
 } from './private/rules';
-import { certainlyDifferent, certainlySame } from './private/same-value';
+import { certainlySame } from './private/same-value';
 import { stackLocalAttribute } from './private/stack-local-attribute';
 import { validateTags, WORKFORCE_TAG_RULES } from './private/tags';
 import { quote, Validator } from './private/validation';
 import { ipv6CidrBlocksOf } from './private/vpc-ipv6';
 import { addWorkerPortalUrls } from './private/worker-portal-urls';
 import { WorkforceIdentity } from './workforce-identity';
-import { IdentityProviderType } from './workteam-members';
 
 /**
  * A SageMaker private workforce: the workers of an account in a region, and how they sign in.
@@ -243,7 +243,9 @@ export class Workforce extends WorkforceBase {
     let workforceName = Fn.select(1, Fn.split('/', workforceArn));
     if (!Token.isUnresolved(workforceArn)) {
       const parts = workforceArn.startsWith('arn:') ? Arn.split(workforceArn, ArnFormat.SLASH_RESOURCE_NAME) : undefined;
-      if (parts?.service !== 'sagemaker' || parts.resource !== 'workforce' || !parts.resourceName) {
+      // As Workteam.fromWorkteamArn: the account and region place the workforce in the limits of its account and region.
+      if (parts?.service !== 'sagemaker' || parts.resource !== 'workforce' || !parts.resourceName || !/^\d{12}$/.test(parts.account ?? '') ||
+        !/^[a-z0-9-]+$/.test(parts.region ?? '') || !/^[a-z-]+$/.test(parts.partition ?? '')) {
         validator.fail('workforceArn', `${quote(workforceArn)} is not the ARN of a workforce; expected arn:<partition>:sagemaker:<region>:<account>:workforce/<name>`);
       }
       workforceName = parts?.resourceName ?? workforceArn;
@@ -344,11 +346,23 @@ export class Workforce extends WorkforceBase {
     this.workforceSubDomain = this.resource.attrSubDomain;
 
     const { userPool, userPoolClient } = props.identity;
-    this.validateOnePerRegion(userPool, userPoolClient);
+    // SageMaker allows one private workforce per account and region, and so one Cognito user pool and app client
+    // there. The work teams of this stack that are given no workforce join this one.
+    claimInRegion(this, {
+      kind: RegionalKind.WORKFORCE,
+      imported: false,
+      name: this.physicalName,
+      cognito: userPool && userPoolClient ? [userPool.userPoolId, userPoolClient.userPoolClientId] : undefined,
+    });
     if (userPool && userPoolClient) {
       this.prepareCognitoSignIn(userPool, userPoolClient);
     }
-    this.node.addValidation({ validate: () => validateTags(new Validator(), this.resource.cdkTagManager.tagValues(), WORKFORCE_TAG_RULES).errors });
+    this.node.addValidation({
+      validate: () => [
+        ...validateTags(new Validator(), this.resource.cdkTagManager.tagValues(), WORKFORCE_TAG_RULES).errors,
+        ...RegionalLimits.of(this).errorsOf(this),
+      ],
+    });
   }
 
   /**
@@ -388,15 +402,7 @@ export class Workforce extends WorkforceBase {
       const poolDomains: IDependable = {};
       Dependable.implement(poolDomains, { get dependencyRoots(): IConstruct[] { return domainsOfPool(); } });
       this.resource.node.addDependency(poolDomains);
-      this.node.addValidation({
-        validate: () =>
-          domainsOfPool().length > 0
-            ? []
-            : [
-              `identity user pool: '${userPool.node.path}' has no domain, which the worker portal's sign-in needs: add one, ` +
-                "such as userPool.addDomain('SignIn', { cognitoDomain: { domainPrefix: 'my-labeling-workers' } })",
-            ],
-      });
+      this.node.addValidation({ validate: () => (domainsOfPool().length > 0 ? [] : [noDomainError(userPool)]) });
     }
 
     const cfnClient = client.node.defaultChild;
@@ -444,7 +450,25 @@ export class Workforce extends WorkforceBase {
         );
       }
     };
-    warn('CodeGrant', 'oAuth flows', 'code', resource.allowedOAuthFlows);
+    const flows = resource.allowedOAuthFlows;
+    if (!Token.isUnresolved(flows) && flows?.includes('implicit')) {
+      Annotations.of(this).addWarningV2(
+        'cdk-sagemaker-workteam:workerPortalClientImplicitGrant',
+        `${where} allows the implicit grant (aws-cdk-lib's default when oAuth.flows is not given), which hands tokens to the ` +
+          'browser in the URL and which the worker portal does not need: give oAuth: { flows: { authorizationCodeGrant: true } }',
+      );
+    }
+    const callbackUrls = resource.callbackUrLs;
+    if (!Token.isUnresolved(callbackUrls) && callbackUrls?.includes(CDK_DEFAULT_CALLBACK_URL)) {
+      Annotations.of(this).addWarningV2(
+        'cdk-sagemaker-workteam:workerPortalClientExampleCallback',
+        `${where} allows ${quote(CDK_DEFAULT_CALLBACK_URL)} as a callback URL (aws-cdk-lib's default when oAuth.callbackUrls is ` +
+          'not given), a site that is not yours, where Cognito sends sign-in codes when asked to: this library adds the ' +
+          "worker portal's callback URL itself, and Cognito needs one URL at creation: give oAuth.callbackUrls one of " +
+          "yours, or one that reaches no server, such as 'https://localhost'",
+      );
+    }
+    warn('CodeGrant', 'oAuth flows', 'code', flows);
     warn('OpenidScope', 'oAuth scopes', 'openid', resource.allowedOAuthScopes);
     warn('CognitoProvider', 'supportedIdentityProviders', 'COGNITO', resource.supportedIdentityProviders);
     return errors;
@@ -481,19 +505,6 @@ export class Workforce extends WorkforceBase {
     });
     return [securityGroup];
   }
-
-  /**
-   * SageMaker allows one private workforce per account and region, and so one Cognito user pool and app client
-   * there. The work teams of this stack that are given no workforce join this one.
-   */
-  private validateOnePerRegion(userPool?: cognito.IUserPool, userPoolClient?: cognito.IUserPoolClient): void {
-    const registry = RegionalRegistry.of(this);
-    registry.claim(WORKFORCE_RULE, '', this);
-    registry.addWorkforce(this);
-    if (userPool && userPoolClient) {
-      registry.claimValues(COGNITO_IDENTITY_RULE, [userPool.userPoolId, userPoolClient.userPoolClientId], COGNITO_LABELS, this, certainlyDifferent);
-    }
-  }
 }
 
 function importedWorkforce(scope: Construct, id: string, attrs: WorkforceAttributes, arn?: string): IWorkforce {
@@ -517,7 +528,36 @@ function importedWorkforce(scope: Construct, id: string, attrs: WorkforceAttribu
       return attrs.workforceSubDomain;
     }
   }
-  return new Import(scope, id, { environmentFromArn: arn });
+  const imported = new Import(scope, id, { environmentFromArn: arn });
+  // A workforce that exists takes its place in the limits of its account and region.
+  const { userPool, userPoolClient } = attrs.identity ?? {};
+  claimInRegion(imported, {
+    kind: RegionalKind.WORKFORCE,
+    imported: true,
+    name: attrs.workforceName,
+    cognito: userPool && userPoolClient ? [userPool.userPoolId, userPoolClient.userPoolClientId] : undefined,
+  });
+  imported.node.addValidation({ validate: () => RegionalLimits.of(imported).errorsOf(imported) });
+  return imported;
+}
+
+/**
+ * The error of a user pool of this app with no domain in its stack: SageMaker signs workers in through the pool's
+ * domain, which must exist when it creates the workforce.
+ */
+function noDomainError(userPool: cognito.IUserPool): string {
+  const elsewhere = userPool.node.root.node
+    .findAll()
+    .find((c): c is cognito.CfnUserPoolDomain => c instanceof cognito.CfnUserPoolDomain && certainlySame(c.userPoolId, userPool.userPoolId));
+  if (elsewhere) {
+    return `identity user pool: the domain '${elsewhere.node.path}' of '${userPool.node.path}' is in the stack ` +
+      `'${Stack.of(elsewhere).node.path}', not in the user pool's stack '${Stack.of(userPool).node.path}': SageMaker needs the ` +
+      "domain when it creates the workforce, and the workforce waits only for a domain of the pool's stack (a domain in " +
+      "another stack deploys after the pool's, whose id it takes): define it in the user pool's stack, with " +
+      "userPool.addDomain('SignIn', ...)";
+  }
+  return `identity user pool: '${userPool.node.path}' has no domain, which the worker portal's sign-in needs: add one, ` +
+    "such as userPool.addDomain('SignIn', { cognitoDomain: { domainPrefix: 'my-labeling-workers' } })";
 }
 
 /** The domains of a user pool of this app: those in its stack that name it. */
@@ -526,6 +566,9 @@ function userPoolDomains(userPool: cognito.IUserPool): cognito.CfnUserPoolDomain
     .node.findAll()
     .filter((c): c is cognito.CfnUserPoolDomain => c instanceof cognito.CfnUserPoolDomain && certainlySame(c.userPoolId, userPool.userPoolId));
 }
+
+/** The callback URL aws-cdk-lib's `UserPoolClient` gets when OAuth is on and it is given none. */
+const CDK_DEFAULT_CALLBACK_URL = 'https://example.com';
 
 /** Whether a resolved template value holds a `Ref` or `Fn::GetAtt` of the resource with that logical id. */
 function referencesResource(value: unknown, logicalId: string): boolean {

@@ -1,20 +1,12 @@
 import { Token, TokenComparison } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { CfnWorkteam } from 'aws-cdk-lib/aws-sagemaker';
+import { IdentityProviderType } from './identity-provider-type';
 import { COGNITO_USER_GROUP, COGNITO_USER_POOL_ID, MEMBER_DEFINITIONS, OIDC_GROUP, OIDC_GROUPS, WORKTEAM_CLIENT_ID } from './private/rules';
 import { certainlyDifferent } from './private/same-value';
+import { checkUserPoolRegion } from './private/user-pool-region';
 import { quote, Validator } from './private/validation';
 import type { IWorkforce } from './workforce';
-
-/**
- * How the workers of a workforce or work team sign in.
- */
-export enum IdentityProviderType {
-  /** Amazon Cognito user pool groups. */
-  COGNITO = 'COGNITO',
-  /** Groups of your own OpenID Connect (OIDC) identity provider. */
-  OIDC = 'OIDC',
-}
 
 /**
  * The workers of a work team: Amazon Cognito user groups of one user pool and app client, or groups of
@@ -120,7 +112,9 @@ class CognitoMembers extends WorkteamMembers {
       );
       return [];
     }
-    validator.string('members user pool id', userPool.userPoolId, COGNITO_USER_POOL_ID);
+    if (validator.string('members user pool id', userPool.userPoolId, COGNITO_USER_POOL_ID)) {
+      checkUserPoolRegion(validator, 'members user pool id', userPool.userPoolId, region, 'the team');
+    }
     validator.string('members app client id', userPoolClient.userPoolClientId, WORKTEAM_CLIENT_ID);
     const firstOfName = new Map<string, cognito.IUserPoolGroup>();
     for (const group of this.groups) {

@@ -1,13 +1,14 @@
-import { Annotations, Arn, ArnComponents, ArnFormat, Fn, IResource, Resource, Stack, Token, TokenComparison } from 'aws-cdk-lib';
+import { Annotations, Arn, ArnComponents, ArnFormat, Fn, IResource, Lazy, Resource, Stack, Token, TokenComparison } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { CfnWorkteam } from 'aws-cdk-lib/aws-sagemaker';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { aws_sagemaker as sagemakerRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
+import { IdentityProviderType } from './identity-provider-type';
 import { generateName } from './private/names';
 import { allowSageMakerToNotify } from './private/notifications';
-import { COGNITO_IDENTITY_RULE, COGNITO_LABELS, RegionalRegistry, WORKFORCE_RULE, WORKTEAM_LIMIT, WORKTEAM_NAME_RULE } from './private/regional-registry';
+import { claimInRegion, environmentOf, RegionalKind, RegionalLimits } from './private/regional-limits';
 import { checkResourceTypeInRegion } from './private/regions';
 import { DESCRIPTION, SNS_TOPIC_ARN, WORKTEAM_NAME } from './private/rules';
 import { certainlyDifferent } from './private/same-value';
@@ -19,7 +20,7 @@ import { workteamArnAttribute, workteamReference } from './private/workteam-refe
 import { WorkerAccessConfiguration } from './worker-access';
 import { IWorkforce, Workforce } from './workforce';
 import { WorkteamGrants } from './workteam-grants';
-import { IdentityProviderType, WorkteamMembers } from './workteam-members';
+import { WorkteamMembers } from './workteam-members';
 
 /**
  * A SageMaker work team: a group of workers of a private workforce that labeling jobs (Ground Truth)
@@ -342,7 +343,13 @@ export class Workteam extends WorkteamBase {
       public readonly workteamName = attrs.workteamName ?? parsed!.workteamName;
       public readonly workteamArn = attrs.workteamArn ?? privateWorkteamArn(this, this.workteamName);
     }
-    return new Import(scope, id, { environmentFromArn: attrs.workteamArn });
+    const imported = new Import(scope, id, { environmentFromArn: attrs.workteamArn });
+    // A private team that exists takes its place in the limits of its account and region.
+    if (parsed?.crowd === undefined || parsed.crowd === 'private-crowd') {
+      claimInRegion(imported, { kind: RegionalKind.WORKTEAM, imported: true, name: imported.workteamName });
+      imported.node.addValidation({ validate: () => RegionalLimits.of(imported).errorsOf(imported) });
+    }
+    return imported;
   }
 
   // The ARN and name are tokens made on first use, as aws-cdk-lib's own L2s do: most teams are never referenced,
@@ -431,7 +438,8 @@ export class Workteam extends WorkteamBase {
       workteamName: name,
       description: props.description ?? defaultDescription(this),
       memberDefinitions,
-      workforceName: props.workforce?.workforceName,
+      // A team given no workforce joins the first workforce of its own stack, wherever it is defined.
+      workforceName: props.workforce?.workforceName ?? Lazy.string({ produce: () => this.workforceOfStack()?.workforceName }),
       notificationConfiguration: props.notificationTopic
         ? { notificationTopicArn: props.notificationTopic.topicArn }
         : undefined,
@@ -445,59 +453,60 @@ export class Workteam extends WorkteamBase {
     if (props.workerAccess) {
       // Served by the stack's one provider: a new id, as CloudFormation cannot move a custom resource to another provider.
       addWorkerAccess(this, 'WorkerAccessConfiguration', this.resource, this.workteamArn, props.workerAccess, () => {
-        const workforce = this.workforce ?? RegionalRegistry.of(this).workforceOfStack(this);
+        const workforce = this.workforce ?? this.workforceOfStack();
         return workforce instanceof Workforce && !workforce.vpc ? workforce.node.path : undefined;
       });
     }
 
-    const registry = RegionalRegistry.of(this);
-    if (!props.workforce) {
-      // Only the workforce of the team's own stack: one of another stack would be a reference the user did not write.
-      registry.joinWorkforceOfStack(this.resource);
-    } else if (props.workforce instanceof Workforce && props.workforce.stack !== this.stack) {
+    if (props.workforce instanceof Workforce && props.workforce.stack !== this.stack) {
       // The workforce's name is a literal in this stack: the dependency keeps the team after its workforce.
       this.resource.node.addDependency(props.workforce);
     }
-    this.validateRegionalLimits(registry, name, props.workforce);
-    // One validation for what is known only at synth (a workforce defined later, tags added with Tags.of).
-    this.node.addValidation({
-      validate: () => [...this.validateWorkforce(), ...validateTags(new Validator(), this.resource.tags.tagValues()).errors],
+    // SageMaker's limits per account and region: 25 work teams, a name used once, and the one user pool and app
+    // client of the one workforce (a team on a `Workforce` of this app is checked against it instead).
+    const { userPool, userPoolClient } = this.members;
+    const claimsCognito = userPool && userPoolClient && !(props.workforce instanceof Workforce);
+    claimInRegion(this, {
+      kind: RegionalKind.WORKTEAM,
+      imported: false,
+      name,
+      cognito: claimsCognito ? [userPool.userPoolId, userPoolClient.userPoolClientId] : undefined,
     });
+    // One validation for what is known only at synth (a workforce defined later, tags added with Tags.of, the app's
+    // other resources in the account and region).
+    this.node.addValidation({
+      validate: () => [
+        ...this.validateWorkforce(),
+        ...validateTags(new Validator(), this.resource.tags.tagValues()).errors,
+        ...RegionalLimits.of(this).errorsOf(this),
+      ],
+    });
+  }
+
+  /** The workforce of this app that the team's stack defines, if any: the one the team joins when given none. */
+  private workforceOfStack(): Workforce | undefined {
+    return RegionalLimits.of(this).workforceOfStack(this) as Workforce | undefined;
   }
 
   /** The team's members must sign in the way its workforce does, with the same user pool and client. */
   private validateWorkforce(): string[] {
-    const registry = RegionalRegistry.of(this);
-    const workforce = this.workforce ?? (registry.workforceOfStack(this) as Workforce | undefined);
+    const workforce = this.workforce ?? this.workforceOfStack();
     const members = this.members;
     if (!workforce) {
-      const elsewhere = registry.claimedElsewhere(WORKFORCE_RULE, '', this);
-      if (elsewhere) {
-        Annotations.of(this).addWarningV2(
-          'cdk-sagemaker-workteam:workforceInOtherStack',
-          `the team is given no workforce, and the workforce '${elsewhere.node.path}' of another stack may be in its account and region: ` +
-            'SageMaker would put the team in it without CloudFormation waiting for it; give it as workforce, so that this stack deploys after it',
-        );
-      } else if (members.identityProviderType === IdentityProviderType.OIDC) {
-        Annotations.of(this).addWarningV2(
-          'cdk-sagemaker-workteam:oidcWithoutWorkforce',
-          `the OIDC work team needs an OIDC workforce in ${RegionalRegistry.environmentOf(this)}, and the team is given none: ` +
-            'create it (Workforce with WorkforceIdentity.oidc) before this team deploys, and give it as workforce',
-        );
-      }
+      this.warnWithoutWorkforce();
       return [];
     }
     const errors: string[] = [];
     const where = `'${workforce.node.path}'`;
     if (this.workforce && differentEnvironments(this, workforce)) {
-      errors.push(`workforce: ${where} is in ${RegionalRegistry.environmentOf(workforce)}, not in the team's ${RegionalRegistry.environmentOf(this)}`);
+      errors.push(`workforce: ${where} is in ${environmentOf(workforce)}, not in the team's ${environmentOf(this)}`);
     }
     const workforceType = workforce.identityProviderType;
     if (workforceType !== undefined && workforceType !== members.identityProviderType) {
       errors.push(`members: the team's members are ${members.identityProviderType} groups, but the workforce ${where} signs in with ${workforceType}`);
     }
-    // A team that joins its stack's workforce without being given it is checked by the registry's rule of one user
-    // pool and client per account and region (COGNITO_IDENTITY_RULE), which names both.
+    // A team that joins its stack's workforce without being given it is checked by the rule of one user pool and
+    // client per account and region (RegionalLimits), which names both.
     const identity = workforce.identity;
     if (workforce === this.workforce && members.userPool && identity?.userPool) {
       if (certainlyDifferent(members.userPool.userPoolId, identity.userPool.userPoolId)) {
@@ -511,18 +520,38 @@ export class Workteam extends WorkteamBase {
   }
 
   /**
-   * SageMaker's limits per account and region: 25 work teams, a name used once, and the one user pool and app
-   * client of the one workforce (a team on a `Workforce` of this app is checked against it instead).
+   * A team given no workforce, in a stack that defines none, goes into the workforce of its account and region: say
+   * what SageMaker will do with it, and never advise a workforce that the limits of that account and region reject.
    */
-  private validateRegionalLimits(registry: RegionalRegistry, name: string, workforce: IWorkforce | undefined): void {
-    registry.count(WORKTEAM_LIMIT, this);
-    if (!Token.isUnresolved(name)) {
-      registry.claim(WORKTEAM_NAME_RULE, name, this);
+  private warnWithoutWorkforce(): void {
+    const limits = RegionalLimits.of(this);
+    const elsewhere = limits.foundInRegion(RegionalKind.WORKFORCE, this);
+    if (elsewhere) {
+      // An imported workforce exists already: SageMaker puts the team in it, and nothing waits for anything.
+      if (!elsewhere.imported) {
+        Annotations.of(this).addWarningV2(
+          'cdk-sagemaker-workteam:workforceInOtherStack',
+          `the team is given no workforce, and the workforce '${elsewhere.construct.node.path}' of another stack ` +
+            `${elsewhere.certain ? 'is' : 'may be'} in its account and region: SageMaker would put the team in it without ` +
+            'CloudFormation waiting for it; give it as workforce, so that this stack deploys after it',
+        );
+      }
+      return;
     }
-    const { userPool, userPoolClient } = this.members;
-    if (userPool && userPoolClient && !(workforce instanceof Workforce)) {
-      registry.claimValues(COGNITO_IDENTITY_RULE, [userPool.userPoolId, userPoolClient.userPoolClientId], COGNITO_LABELS, this, certainlyDifferent);
+    if (this.members.identityProviderType !== IdentityProviderType.OIDC) {
+      return;
     }
+    const cognitoTeam = limits.foundInRegion(RegionalKind.WORKFORCE, this, true);
+    Annotations.of(this).addWarningV2(
+      'cdk-sagemaker-workteam:oidcWithoutWorkforce',
+      cognitoTeam
+        ? `the OIDC work team needs an OIDC workforce in ${environmentOf(this)}, and the Cognito work team ` +
+          `'${cognitoTeam.construct.node.path}' ${cognitoTeam.certain ? 'in' : 'that may be in'} that account and region makes ` +
+          'SageMaker create a Cognito workforce there: an account and region have one workforce, which signs in one way; put ' +
+          'the OIDC and the Cognito teams in different accounts or regions'
+        : `the OIDC work team needs an OIDC workforce in ${environmentOf(this)}, and the team is given none: ` +
+          'create it (Workforce with WorkforceIdentity.oidc) before this team deploys, and give it as workforce',
+    );
   }
 }
 
@@ -555,7 +584,7 @@ function workteamArnComponents(workteamName: string): ArnComponents {
 const CROWD_AND_NAME = /^(private-crowd|vendor-crowd|public-crowd)\/([^/]+)$/;
 
 /** The name in a work team ARN, `arn:<partition>:sagemaker:<region>:<account>:workteam/<crowd>/<name>`. */
-function parseWorkteamArn(arn: string, validator: Validator): { workteamName: string } {
+function parseWorkteamArn(arn: string, validator: Validator): { workteamName: string; crowd?: string } {
   if (Token.isUnresolved(arn)) {
     return { workteamName: Fn.select(2, Fn.split('/', arn)) };
   }
@@ -570,5 +599,5 @@ function parseWorkteamArn(arn: string, validator: Validator): { workteamName: st
     return { workteamName: arn };
   }
   validator.string('workteamArn (name)', match[2], WORKTEAM_NAME);
-  return { workteamName: match[2] };
+  return { workteamName: match[2], crowd: match[1] };
 }

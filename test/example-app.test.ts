@@ -17,7 +17,7 @@ describe('example app', () => {
     const template = Template.fromStack(stack);
     template.resourceCountIs('AWS::Cognito::UserPool', 1);
     template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: 'labelers' });
-    template.hasResourceProperties('AWS::Cognito::UserPoolClient', { GenerateSecret: true, AllowedOAuthFlows: ['implicit', 'code'] });
+    template.hasResourceProperties('AWS::Cognito::UserPoolClient', { GenerateSecret: true, AllowedOAuthFlows: ['code'], CallbackURLs: ['https://localhost'] });
     template.hasResourceProperties('AWS::SageMaker::Workforce', {
       CognitoConfig: {
         UserPool: { Ref: stack.resolve(stack.userPool.userPoolId).Ref },

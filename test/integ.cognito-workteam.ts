@@ -21,12 +21,14 @@ const userPool = new cognito.UserPool(stack, 'Workers', {
   removalPolicy: RemovalPolicy.DESTROY,
 });
 userPool.addDomain('SignIn', { cognitoDomain: { domainPrefix: `integ-labeling-${stack.account}` } });
-// No callback or logout URLs: the workforce puts the worker portal's on the client in the same deployment.
+// The worker portal's client: the authorization code grant only, and a callback URL that reaches no server (Cognito
+// needs one at creation); the workforce adds the portal's URLs in the same deployment.
 const userPoolClient = userPool.addClient('WorkerPortal', {
   generateSecret: true,
   oAuth: {
     flows: { authorizationCodeGrant: true },
     scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE],
+    callbackUrls: ['https://localhost'],
   },
 });
 

@@ -21,7 +21,16 @@ const userPool = new cognito.UserPool(stack, 'Workers', {
   removalPolicy: RemovalPolicy.DESTROY,
 });
 userPool.addDomain('SignIn', { cognitoDomain: { domainPrefix: 'sagemaker-flow-integ' } });
-const userPoolClient = userPool.addClient('WorkerPortal', { generateSecret: true });
+// The worker portal's client: the authorization code grant only, and a callback URL that reaches no server (Cognito
+// needs one at creation); the workforce adds the portal's URLs in the same deployment.
+const userPoolClient = userPool.addClient('WorkerPortal', {
+  generateSecret: true,
+  oAuth: {
+    flows: { authorizationCodeGrant: true },
+    scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE],
+    callbackUrls: ['https://localhost'],
+  },
+});
 const workforce = new Workforce(stack, 'Workforce', { identity: WorkforceIdentity.cognito(userPool, userPoolClient) });
 const raters = Workteam.fromCognitoGroup(stack, 'Raters', {
   workforce,

@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App, Environment, SecretValue, Stack } from 'aws-cdk-lib';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { OidcIdentityProps } from '../src';
 
 /** One output folder per test file, removed when the file's tests end. */
@@ -64,3 +65,16 @@ export function resolvedAtDeployment(value: unknown, deployed: Record<string, un
   }
   return Object.fromEntries(Object.entries(object).map(([key, item]) => [key, resolvedAtDeployment(item, deployed)]));
 }
+
+/**
+ * An app client fit for the worker portal: the authorization code grant only, the scopes of AWS's examples, and a
+ * callback URL that reaches no server (Cognito needs one at creation; the workforce adds the portal's).
+ */
+export const WORKER_PORTAL_CLIENT: cognito.UserPoolClientOptions = {
+  generateSecret: true,
+  oAuth: {
+    flows: { authorizationCodeGrant: true },
+    scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE],
+    callbackUrls: ['https://localhost'],
+  },
+};

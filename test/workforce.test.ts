@@ -1,8 +1,8 @@
-import { App, CfnOutput, CfnParameter, CfnResource, CfnWaitConditionHandle, Lazy, Stack, Tags, Token } from 'aws-cdk-lib';
+import { Annotations, App, CfnOutput, CfnParameter, CfnResource, CfnWaitConditionHandle, Lazy, Stack, Tags, Token } from 'aws-cdk-lib';
 import { Annotations as AssertAnnotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { ENV, OIDC_PROPS, testApp, testStack } from './util';
+import { ENV, OIDC_PROPS, testApp, testStack, WORKER_PORTAL_CLIENT } from './util';
 import { IdentityProviderType, Workforce, WorkforceIdentity, WorkforceIpAddressType, Workteam, WorkteamMembers } from '../src';
 
 function cognitoIdentity(stack: Stack) {
@@ -55,7 +55,7 @@ describe('the worker portal sign-in of a Cognito workforce', () => {
   function signIn(stack: Stack, clientProps: cognito.UserPoolClientOptions = {}) {
     const userPool = new cognito.UserPool(stack, 'Pool');
     userPool.addDomain('Domain', { cognitoDomain: { domainPrefix: 'labeling-workers' } });
-    const client = userPool.addClient('Client', { generateSecret: true, ...clientProps });
+    const client = userPool.addClient('Client', { ...(clientProps.disableOAuth ? { generateSecret: true } : WORKER_PORTAL_CLIENT), ...clientProps });
     return { userPool, client, identity: WorkforceIdentity.cognito(userPool, client) };
   }
 
@@ -100,7 +100,7 @@ describe('the worker portal sign-in of a Cognito workforce', () => {
       ClientId: { Ref: 'PoolClient8A3E5EB7' },
       CallbackUrl: { 'Fn::Join': ['', ['https://', subDomain, '/oauth2/idpresponse']] },
       LogoutUrl: { 'Fn::Join': ['', ['https://', subDomain, '/logout']] },
-      Client: Match.objectLike({ CallbackURLs: ['https://example.com'], UserPoolId: { Ref: 'PoolD3F588B8' } }),
+      Client: Match.objectLike({ CallbackURLs: ['https://localhost'], UserPoolId: { Ref: 'PoolD3F588B8' } }),
     });
   });
 
@@ -188,8 +188,8 @@ describe('the worker portal sign-in of a Cognito workforce', () => {
   });
 
   test.each([
-    ['CodeGrant', { oAuth: { flows: { implicitCodeGrant: true } } }, 'oAuth flows without "code"'],
-    ['OpenidScope', { oAuth: { scopes: [cognito.OAuthScope.custom('labeling/read')] } }, 'oAuth scopes without "openid"'],
+    ['CodeGrant', { oAuth: { flows: { implicitCodeGrant: true }, callbackUrls: ['https://localhost'] } }, 'oAuth flows without "code"'],
+    ['OpenidScope', { oAuth: { ...WORKER_PORTAL_CLIENT.oAuth, scopes: [cognito.OAuthScope.custom('labeling/read')] } }, 'oAuth scopes without "openid"'],
     ['CognitoProvider', { supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.GOOGLE] }, 'supportedIdentityProviders without "COGNITO"'],
   ])('warns, with the id workerPortalClient%s, for an app client whose settings AWS examples do not show', (id, clientProps, setting) => {
     const stack = testStack();
@@ -197,16 +197,72 @@ describe('the worker portal sign-in of a Cognito workforce', () => {
     new Workforce(stack, 'Workforce', { identity: signIn(stack, clientProps as cognito.UserPoolClientOptions).identity });
 
     const warnings = AssertAnnotations.fromStack(stack).findWarning('/Stack/Workforce', Match.anyValue());
-    expect(warnings.map((w) => w.entry.data)).toEqual([
+    expect(warnings.map((w) => String(w.entry.data)).filter((w) => !w.includes('workerPortalClientImplicitGrant'))).toEqual([
       `the app client 'Stack/Pool/Client' has ${setting}, which AWS's examples of a worker portal's client use: without it workers may ` +
         `not be able to sign in [ack: cdk-sagemaker-workteam:workerPortalClient${id}]`,
     ]);
   });
 
+  test('warns, with the id workerPortalClientImplicitGrant and workerPortalClientExampleCallback, for aws-cdk-lib\'s default client', () => {
+    const stack = testStack();
+    const userPool = new cognito.UserPool(stack, 'Pool');
+    userPool.addDomain('Domain', { cognitoDomain: { domainPrefix: 'labeling-workers' } });
+
+    new Workforce(stack, 'Workforce', { identity: WorkforceIdentity.cognito(userPool, userPool.addClient('Client')) });
+
+    const warnings = AssertAnnotations.fromStack(stack).findWarning('/Stack/Workforce', Match.anyValue());
+    expect(warnings.map((w) => w.entry.data)).toEqual([
+      "the app client 'Stack/Pool/Client' allows the implicit grant (aws-cdk-lib's default when oAuth.flows is not given), which hands " +
+        'tokens to the browser in the URL and which the worker portal does not need: give oAuth: { flows: { authorizationCodeGrant: true } } ' +
+        '[ack: cdk-sagemaker-workteam:workerPortalClientImplicitGrant]',
+      "the app client 'Stack/Pool/Client' allows \"https://example.com\" as a callback URL (aws-cdk-lib's default when oAuth.callbackUrls " +
+        'is not given), a site that is not yours, where Cognito sends sign-in codes when asked to: this library adds the worker portal\'s ' +
+        'callback URL itself, and Cognito needs one URL at creation: give oAuth.callbackUrls one of yours, or one that reaches no server, ' +
+        "such as 'https://localhost' [ack: cdk-sagemaker-workteam:workerPortalClientExampleCallback]",
+    ]);
+  });
+
+  test('warns no more once the warnings about aws-cdk-lib\'s default client are acknowledged', () => {
+    const stack = testStack();
+    const userPool = new cognito.UserPool(stack, 'Pool');
+    userPool.addDomain('Domain', { cognitoDomain: { domainPrefix: 'labeling-workers' } });
+    const workforce = new Workforce(stack, 'Workforce', { identity: WorkforceIdentity.cognito(userPool, userPool.addClient('Client')) });
+
+    Annotations.of(workforce).acknowledgeWarning('cdk-sagemaker-workteam:workerPortalClientImplicitGrant', 'a test');
+    Annotations.of(workforce).acknowledgeWarning('cdk-sagemaker-workteam:workerPortalClientExampleCallback', 'a test');
+
+    AssertAnnotations.fromStack(stack).hasNoWarning('/Stack/Workforce', Match.anyValue());
+  });
+
+  test('fails for a user pool whose domain is in another stack, saying that it must be in the pool\'s stack', () => {
+    const app = testApp();
+    const stack = testStack(ENV, app);
+    const userPool = new cognito.UserPool(stack, 'Pool');
+    const domains = testStack(ENV, app, 'Domains');
+    new cognito.UserPoolDomain(domains, 'Domain', { userPool, cognitoDomain: { domainPrefix: 'labeling-workers' } });
+
+    new Workforce(stack, 'Workforce', { identity: WorkforceIdentity.cognito(userPool, userPool.addClient('Client', WORKER_PORTAL_CLIENT)) });
+
+    expect(() => app.synth()).toThrow(
+      /\[Stack\/Workforce\] identity user pool: the domain 'Domains\/Domain\/Resource' of 'Stack\/Pool' is in the stack 'Domains', not in the user pool's stack 'Stack': SageMaker needs the domain when it creates the workforce/,
+    );
+    expect(() => app.synth()).not.toThrow(/has no domain/);
+  });
+
+  test('fails for a user pool imported by an id of another region', () => {
+    const stack = testStack();
+    const userPool = cognito.UserPool.fromUserPoolId(stack, 'Pool', 'eu-west-1_AbCdEf123');
+    const client = cognito.UserPoolClient.fromUserPoolClientId(stack, 'Client', 'client1234');
+
+    expect(() => new Workforce(stack, 'Workforce', { identity: WorkforceIdentity.cognito(userPool, client) })).toThrow(
+      /identity user pool id: "eu-west-1_AbCdEf123" is a user pool of eu-west-1, and the workforce is in us-east-1: SageMaker needs the user pool in the region of the workforce/,
+    );
+  });
+
   test('judges no client setting that is a token', () => {
     const stack = testStack();
     const { userPool } = signIn(stack);
-    const client = userPool.addClient('Portal');
+    const client = userPool.addClient('Portal', WORKER_PORTAL_CLIENT);
     const resource = client.node.defaultChild as cognito.CfnUserPoolClient;
     resource.allowedOAuthFlows = Token.asList(new CfnParameter(stack, 'Flows', { type: 'CommaDelimitedList' }).valueAsList);
     resource.allowedOAuthFlowsUserPoolClient = Token.asAny(new CfnParameter(stack, 'OAuth').valueAsString) as unknown as boolean;
@@ -508,7 +564,14 @@ describe('importers', () => {
     expect(stack.resolve(workforce.workforceName)).toEqual({ 'Fn::Select': [1, { 'Fn::Split': ['/', { Ref: 'Arn' }] }] });
   });
 
-  test.each(['default', 'arn:aws:sagemaker:us-east-1:123456789012:workteam/private-crowd/x', 'arn:aws:sagemaker:us-east-1:123456789012:workforce/'])(
+  test.each([
+    'default',
+    'arn:aws:sagemaker:us-east-1:123456789012:workteam/private-crowd/x',
+    'arn:aws:sagemaker:us-east-1:123456789012:workforce/',
+    'arn:aws:sagemaker:us-east-1:12345:workforce/default',
+    'arn:aws:sagemaker:us-east-1::workforce/default',
+    'arn:aws:sagemaker::123456789012:workforce/default',
+  ])(
     'fromWorkforceArn fails for %s, which is not the ARN of a workforce',
     (arn) => {
       expect(() => Workforce.fromWorkforceArn(testStack(), 'Workforce', arn)).toThrow(
@@ -847,6 +910,15 @@ describe('work teams on a workforce', () => {
     Workteam.fromOidcGroups(teamStack, 'Team', { groups: ['labelers'], workforce });
 
     expect(() => app.synth()).toThrow(/workforce: 'Workforces\/Workforce' is in aws:\/\/123456789012\/eu-west-1, not in the team's aws:\/\/123456789012\/us-east-1/);
+  });
+
+  test('fails for an imported workforce of another region, printing its environment', () => {
+    const stack = testStack();
+    const workforce = Workforce.fromWorkforceArn(stack, 'Workforce', 'arn:aws:sagemaker:eu-west-1:210987654321:workforce/default');
+
+    Workteam.fromOidcGroups(stack, 'Team', { groups: ['labelers'], workforce });
+
+    expect(() => testSynth(stack)).toThrow(/workforce: 'Stack\/Workforce' is in aws:\/\/210987654321\/eu-west-1, not in the team's aws:\/\/123456789012\/us-east-1/);
   });
 
   test('warns about an OIDC team with no workforce in the app', () => {

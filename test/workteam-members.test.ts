@@ -82,6 +82,26 @@ describe('WorkteamMembers.fromCognitoGroups', () => {
     expect(() => cognitoTeam(stack, importedGroups(stack, ['g']), pool)).toThrow(/members user pool id: "my-pool" is not allowed/);
   });
 
+  test('fails for a user pool imported by an id of another region than the team\'s', () => {
+    const stack = testStack();
+    const userPool = cognito.UserPool.fromUserPoolId(stack, 'Pool', 'us-west-2_AbCdEf123');
+    const userPoolClient = cognito.UserPoolClient.fromUserPoolClientId(stack, 'Client', 'client1234');
+    const group = cognito.UserPoolGroup.fromGroupName(stack, 'Group', 'labelers');
+
+    expect(() => Workteam.fromCognitoGroup(stack, 'Team', { userPool, userPoolClient, group })).toThrow(
+      /members user pool id: "us-west-2_AbCdEf123" is a user pool of us-west-2, and the team is in us-east-1: SageMaker needs the user pool in the region of the team/,
+    );
+  });
+
+  test('takes a user pool imported by an id of the team\'s region', () => {
+    const stack = testStack();
+    const userPool = cognito.UserPool.fromUserPoolId(stack, 'Pool', 'us-east-1_AbCdEf123');
+    const userPoolClient = cognito.UserPoolClient.fromUserPoolClientId(stack, 'Client', 'client1234');
+    const group = cognito.UserPoolGroup.fromGroupName(stack, 'Group', 'labelers');
+
+    expect(() => Workteam.fromCognitoGroup(stack, 'Team', { userPool, userPoolClient, group })).not.toThrow();
+  });
+
   test('fails for a user pool id of 56 characters', () => {
     const stack = testStack();
     const pool = cognito.UserPool.fromUserPoolId(stack, 'Pool', `us-east-1_${'a'.repeat(46)}`);

@@ -328,6 +328,31 @@ describe('warnings about the workforce of a team given none', () => {
     ]);
   });
 
+  test('an OIDC team with a Cognito team of its own user pool in its account and region is warned that the two cannot share them, and not advised to create a workforce', () => {
+    const stack = new Stack(testApp(), 'Stack');
+    const userPool = new cognito.UserPool(stack, 'Pool');
+    const group = new cognito.UserPoolGroup(stack, 'Group', { userPool });
+    Workteam.fromCognitoGroup(stack, 'CognitoTeam', { userPool, userPoolClient: userPool.addClient('Client'), group });
+
+    oidcTeam(stack);
+
+    const warnings = AssertAnnotations.fromStack(stack).findWarning('/Stack/Team', Match.anyValue());
+    expect(warnings.map((warning) => warning.entry.data)).toEqual([
+      "the OIDC work team needs an OIDC workforce in aws://unknown-account/unknown-region, and the Cognito work team 'Stack/CognitoTeam' " +
+        'in that account and region makes SageMaker create a Cognito workforce there: an account and region have one workforce, which ' +
+        'signs in one way; put the OIDC and the Cognito teams in different accounts or regions [ack: cdk-sagemaker-workteam:oidcWithoutWorkforce]',
+    ]);
+  });
+
+  test('an OIDC team given no workforce, with a workforce imported in its account and region, is not warned', () => {
+    const stack = testStack();
+    Workforce.fromWorkforceName(stack, 'Default', 'default');
+
+    oidcTeam(stack);
+
+    expect(AssertAnnotations.fromStack(stack).findWarning('/Stack/Team', Match.anyValue())).toEqual([]);
+  });
+
   test('a team with the workforce of another stack that may share its account and region is warned, with its id', () => {
     const app = testApp();
     new Workforce(new Stack(app, 'Platform'), 'Workforce', { identity: WorkforceIdentity.oidc(OIDC_PROPS) });
@@ -550,7 +575,7 @@ describe('validation at synth', () => {
     });
   });
 
-  // Limits per account and region: the matrix of test/private/regional-registry.test.ts.
+  // Limits per account and region: the matrix of test/private/regional-limits.test.ts.
 
   describe('tokens are not judged', () => {
     test('a name, a description and groups known only at deployment synthesize', () => {

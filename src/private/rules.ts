@@ -158,9 +158,6 @@ export const WORKFORCE_SUBNETS: CountRule = { min: 1, max: 16 };
 
 export const WORKFORCE_SECURITY_GROUPS: CountRule = { min: 1, max: 5 };
 
-/** SageMaker allows one private workforce per account and region. */
-export const MAX_WORKFORCES_PER_REGION = 1;
-
 export const TAGS: CountRule = { min: 0, max: 50 };
 
 const TAG_CHARACTERS = /^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$/u;
@@ -179,8 +176,6 @@ export const TAG_VALUE: StringRule = {
   allowed: 'letters, numbers, spaces and _ . : / = + - @',
 };
 
-let unicode16TagCharacters: RegExp | undefined;
-
 /*
  * The registry schema of AWS::SageMaker::Workforce (unlike that of AWS::SageMaker::Workteam, which states no
  * pattern for tags) gives tag keys and values the API's pattern, and CloudFormation Validate (the engine aws-cdk-lib
@@ -188,6 +183,7 @@ let unicode16TagCharacters: RegExp | undefined;
  * version, which Node's `\p{L}` may know (Node 20.20: Unicode 17.0), fails the schema.
  */
 function withUnicode16Characters(rule: StringRule): StringRule {
+  let unicode16TagCharacters: RegExp | undefined;
   return {
     min: rule.min,
     max: rule.max,

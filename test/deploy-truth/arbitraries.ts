@@ -3,6 +3,7 @@ import { ApiModel, Shape, shapeAt } from './api-model';
 import { validateAgainstCfnSchema } from './cfn-schema';
 import { cachedOnDisk } from './disk-cache';
 import { javaPatternToRegExp } from './java-regex';
+import { DEPLOY_TRUTH_ENV } from './synth';
 
 /*
  * fast-check generators of values the SageMaker API model accepts (and of values it rejects), derived from the
@@ -221,27 +222,37 @@ export type WorkteamShapes = ReturnType<typeof workteamShapes>;
 /**
  * A Cognito user pool id of the model's pattern (`[\w-]+_[0-9a-zA-Z]+`): a prefix (often a region), an underscore
  * and a suffix, each of the characters the pattern takes there, `min` to `max` characters long (the model's by
- * default; longer, it is an id whose only fault is its length).
+ * default; longer, it is an id whose only fault is its length). A prefix that reads as a region is `region`'s: a
+ * pool imported by id is in its stack's region, and the library rejects an id that names another.
  */
-export function userPoolIdOf(shape: Shape & { name: string }, min = Math.max(shape.min ?? 1, 3), max = shape.max!): fc.Arbitrary<string> {
+export function userPoolIdOf(
+  shape: Shape & { name: string },
+  min = Math.max(shape.min ?? 1, 3),
+  max = shape.max!,
+  region = DEPLOY_TRUTH_REGION,
+): fc.Arbitrary<string> {
   const pattern = javaPatternToRegExp(requirePattern(shape));
   const prefix = charactersWhere(`prefix ${shape.pattern}`, (c) => pattern.test(`${c}_a`));
   const suffix = charactersWhere(`suffix ${shape.pattern}`, (c) => pattern.test(`a_${c}`));
-  const regions = ['us-east-1', 'eu-west-1', 'ap-southeast-2', 'us-gov-west-1'];
   return lengthBetween(min, max)
     .chain((length) => {
-      const fitting = regions.filter((r) => r.length <= length - 2);
+      const fitting = [region].filter((r) => r.length <= length - 2);
       const anyPrefix = lengthBetween(1, length - 2).chain((n) => stringOf(prefix, n, n));
       return (fitting.length > 0 ? fc.oneof(fc.constantFrom(...fitting), anyPrefix) : anyPrefix).chain((p) =>
         stringOf(suffix, length - 1 - p.length, length - 1 - p.length).map((x) => `${p}_${x}`),
       );
     })
-    .filter((id) => pattern.test(id));
+    .filter((id) => pattern.test(id) && [undefined, region].includes(REGION_OF_POOL_ID.exec(id)?.[1]));
 }
 
-/** A Cognito user pool id the model accepts. */
-export function validUserPoolId(shape: Shape & { name: string }): fc.Arbitrary<string> {
-  return userPoolIdOf(shape);
+/** The region of the deploy-truth stacks, which imported pool ids name. */
+const DEPLOY_TRUTH_REGION = DEPLOY_TRUTH_ENV.region!;
+/** A region as it starts a user pool id, as the library reads it (src/private/user-pool-region.ts). */
+const REGION_OF_POOL_ID = /^([a-z]{2}(?:-[a-z]+)+-\d+)_/;
+
+/** A Cognito user pool id the model accepts, of `region` where its prefix reads as a region. */
+export function validUserPoolId(shape: Shape & { name: string }, region = DEPLOY_TRUTH_REGION): fc.Arbitrary<string> {
+  return userPoolIdOf(shape, undefined, undefined, region);
 }
 
 /**

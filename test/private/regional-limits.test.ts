@@ -6,7 +6,7 @@ import { CfnWorkteam } from 'aws-cdk-lib/aws-sagemaker';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { IdentityProviderType, Workforce, WorkforceIdentity, Workteam } from '../../src';
-import { MAY_SHARE_ENVIRONMENT_WARNING, RegionalRegistry } from '../../src/private/regional-registry';
+import { environmentOf, MAY_SHARE_ENVIRONMENT_WARNING } from '../../src/private/regional-limits';
 import { OIDC_PROPS, testApp } from '../util';
 
 /**
@@ -348,7 +348,7 @@ describe('the environment of a construct in messages', () => {
   ])('of %s is %s', (_name, env, expected) => {
     const stack = new Stack(matrixApp(), 'A', { env });
 
-    expect(RegionalRegistry.environmentOf(new Construct(stack, 'Scope'))).toBe(expected);
+    expect(environmentOf(new Construct(stack, 'Scope'))).toBe(expected);
   });
 });
 
@@ -383,9 +383,9 @@ describe('workforces of work teams', () => {
   });
 
   test.each([
-    ['environment-agnostic', AGNOSTIC],
-    ['concrete', E1],
-  ])('a team given no workforce, in %s stacks, does not refer to the workforce of another stack, and warns', (_name, env) => {
+    ['environment-agnostic', AGNOSTIC, 'may be'],
+    ['concrete', E1, 'is'],
+  ])('a team given no workforce, in %s stacks, does not refer to the workforce of another stack, and warns that it %s in its account and region', (_name, env, certainty) => {
     const app = matrixApp();
     new Workforce(new Stack(app, 'Platform', { env }), 'Workforce', { identity: WorkforceIdentity.oidc(OIDC_PROPS) });
     const teams = new Stack(app, 'Teams', { env });
@@ -396,7 +396,7 @@ describe('workforces of work teams', () => {
     expect(JSON.stringify(template.toJSON())).not.toMatch(/Fn::ImportValue/);
     AssertedAnnotations.fromStack(teams).hasWarning(
       '/Teams/Team',
-      Match.stringLikeRegexp(String.raw`the team is given no workforce, and the workforce 'Platform\/Workforce' of another stack may be in its account and region: .*give it as workforce`),
+      Match.stringLikeRegexp(String.raw`the team is given no workforce, and the workforce 'Platform\/Workforce' of another stack ${certainty} in its account and region: .*give it as workforce`),
     );
   });
 
@@ -423,7 +423,7 @@ describe('workforces of work teams', () => {
     expect(Object.keys(Template.fromStack(platform).toJSON().Outputs ?? {})).toEqual([]);
   });
 
-  test('a team of a nested stack given the workforce of its parent waits for it; one given none warns', () => {
+  test('a team of a nested stack given the workforce of its parent waits for it; one given none warns that it is in its account and region', () => {
     const app = matrixApp();
     const parent = new Stack(app, 'Parent');
     const workforce = new Workforce(parent, 'Workforce', { identity: WorkforceIdentity.oidc(OIDC_PROPS) });
@@ -435,8 +435,9 @@ describe('workforces of work teams', () => {
     Template.fromStack(nested).hasResourceProperties('AWS::SageMaker::Workteam', { WorkforceName: Match.stringLikeRegexp('^Parent-Workforce-') });
     AssertedAnnotations.fromStack(parent).hasWarning(
       '/Parent/Nested/None',
-      Match.stringLikeRegexp(String.raw`the workforce 'Parent/Workforce' of another stack may be in its account and region`),
+      Match.stringLikeRegexp(String.raw`the workforce 'Parent/Workforce' of another stack is in its account and region: SageMaker would put the team in it`),
     );
+    expect(AssertedAnnotations.fromStack(parent).findWarning('*', Match.stringLikeRegexp('may be in its account'))).toEqual([]);
   });
 
   test('fails for Cognito members on the OIDC workforce of their own stack', () => {
@@ -566,3 +567,120 @@ function render(value: unknown): string {
   const ref = (value as { Ref?: string }).Ref;
   return ref ? `\${${ref}}` : JSON.stringify(value);
 }
+
+describe('imported workforces and work teams take their place in the limits', () => {
+  const DEFAULT_ARN = 'arn:aws:sagemaker:us-east-1:111111111111:workforce/default';
+
+  test.each([
+    ['by name', (scope: Construct) => Workforce.fromWorkforceName(scope, 'Default', 'default')],
+    ['by ARN', (scope: Construct) => Workforce.fromWorkforceArn(scope, 'Default', DEFAULT_ARN)],
+    ['by attributes', (scope: Construct) => Workforce.fromWorkforceAttributes(scope, 'Default', { workforceName: 'default' })],
+  ])('fails for a Workforce in the account and region of the default workforce imported %s', (_name, importDefault) => {
+    const app = matrixApp();
+    importDefault(userStack(app, 'A', E1));
+    new Workforce(new Stack(app, 'B', { env: E1 }), 'Workforce', { identity: WorkforceIdentity.oidc(OIDC_PROPS) });
+
+    expect(() => app.synth()).toThrow(
+      /\[B\/Workforce\] the imported workforce 'A\/Default' \("default"\) is already the private workforce of aws:\/\/111111111111\/us-east-1 \(an imported resource exists already\); SageMaker allows one workforce per account and region/,
+    );
+  });
+
+  test('fails for a Workforce in the account and region of the ARN of a workforce imported in an environment-agnostic stack', () => {
+    const app = matrixApp();
+    Workforce.fromWorkforceArn(userStack(app, 'A'), 'Default', DEFAULT_ARN);
+    new Workforce(new Stack(app, 'B', { env: E1 }), 'Workforce', { identity: WorkforceIdentity.oidc(OIDC_PROPS) });
+
+    expect(() => app.synth()).toThrow(/\[B\/Workforce\] the imported workforce 'A\/Default' \("default"\) is already the private workforce of aws:\/\/111111111111\/us-east-1/);
+  });
+
+  test('fails for a Workforce in the stack that imports the default workforce, whatever its environment', () => {
+    const app = matrixApp();
+    const stack = new Stack(app, 'A');
+    Workforce.fromWorkforceName(stack, 'Default', 'default');
+    new Workforce(stack, 'Workforce', { identity: WorkforceIdentity.oidc(OIDC_PROPS) });
+
+    expect(() => app.synth()).toThrow(/\[A\/Workforce\] the imported workforce 'A\/Default' \("default"\) is already the private workforce of the stack 'A'/);
+  });
+
+  test('fails for two workforces of different names imported in one account and region', () => {
+    const app = matrixApp();
+    Workforce.fromWorkforceName(userStack(app, 'A', E1), 'Default', 'default');
+    Workforce.fromWorkforceName(userStack(app, 'B', E1), 'Other', 'other');
+
+    expect(() => app.synth()).toThrow(
+      /\[B\/Other\] the imported workforce 'B\/Other' \("other"\) and the imported workforce 'A\/Default' \("default"\) are both in aws:\/\/111111111111\/us-east-1, which has one private workforce/,
+    );
+  });
+
+  test('one workforce imported in two stacks of one account and region, and a workforce of another region, synthesize with no warning', () => {
+    const app = matrixApp();
+    Workforce.fromWorkforceName(userStack(app, 'A', E1), 'Default', 'default');
+    Workforce.fromWorkforceArn(userStack(app, 'B', E1), 'Default', DEFAULT_ARN);
+    new Workforce(new Stack(app, 'C', { env: E1_OTHER_REGION }), 'Workforce', { identity: WorkforceIdentity.oidc(OIDC_PROPS) });
+
+    expect(mayShareWarnings(app)).toEqual([]);
+  });
+
+  test('warns for a Workforce of a concrete stack and a workforce imported by name in an environment-agnostic stack', () => {
+    const app = matrixApp();
+    Workforce.fromWorkforceName(userStack(app, 'A'), 'Default', 'default');
+    new Workforce(new Stack(app, 'B', { env: E1 }), 'Workforce', { identity: WorkforceIdentity.oidc(OIDC_PROPS) });
+
+    const warnings = mayShareWarnings(app);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/^\[\/A\/Default\] the workforce 'B\/Workforce' is in a stack that may deploy to the same account and region/);
+  });
+
+  test.each([
+    ['by name', (scope: Construct) => Workteam.fromWorkteamName(scope, 'Existing', 'labelers')],
+    ['by ARN', (scope: Construct) => Workteam.fromWorkteamArn(scope, 'Existing', 'arn:aws:sagemaker:us-east-1:111111111111:workteam/private-crowd/labelers')],
+  ])('fails for a new team named like a team of its account and region imported %s', (_name, importTeam) => {
+    const app = matrixApp();
+    importTeam(userStack(app, 'A', E1));
+    Workteam.fromOidcGroups(new Stack(app, 'B', { env: E1 }), 'Team', { groups: ['g'], workteamName: 'labelers' });
+
+    expect(() => app.synth()).toThrow(
+      /\[B\/Team\] workteamName: "labelers" is the name of the imported work team 'A\/Existing' \("labelers"\) in aws:\/\/111111111111\/us-east-1, and an imported resource exists already: work team names must be unique per account and region \(ResourceInUse\); to use a team of this app in another stack, pass the team itself/,
+    );
+  });
+
+  test('warns for a new team named like a team imported in a stack whose environment is a token', () => {
+    const app = matrixApp();
+    Workteam.fromWorkteamName(userStack(app, 'A'), 'Existing', 'labelers');
+    Workteam.fromOidcGroups(new Stack(app, 'B', { env: E1 }), 'Team', { groups: ['g'], workteamName: 'labelers' });
+
+    const warnings = mayShareWarnings(app);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/^\[\/A\/Existing\] workteamName: "labelers" is also the name of the work team 'B\/Team', whose stack may deploy/);
+  });
+
+  test('one team imported in two stacks, and a team of that name in another region, synthesize', () => {
+    const app = matrixApp();
+    Workteam.fromWorkteamName(userStack(app, 'A', E1), 'Existing', 'labelers');
+    Workteam.fromWorkteamName(userStack(app, 'B', E1), 'Existing', 'labelers');
+    Workteam.fromOidcGroups(new Stack(app, 'C', { env: E1_OTHER_REGION }), 'Team', { groups: ['g'], workteamName: 'labelers' });
+
+    expect(mayShareWarnings(app)).toEqual([]);
+  });
+
+  test('fails for the 26th work team of an account and region, counting the imported ones once', () => {
+    const app = matrixApp();
+    const imports = userStack(app, 'A', E1);
+    for (let i = 0; i < 5; i++) {
+      Workteam.fromWorkteamName(imports, `Existing${i}`, `existing-${i}`);
+      Workteam.fromWorkteamName(userStack(app, `Again${i}`, E1), 'Existing', `existing-${i}`);
+    }
+    oidcTeams(new Stack(app, 'B', { env: E1 }), 21);
+
+    expect(() => app.synth()).toThrow(/\[B\/Team20\] this is work team number 26 in aws:\/\/111111111111\/us-east-1, whose first is 'A\/Existing0'/);
+    expect(() => app.synth()).not.toThrow(/\[B\/Team19\]/);
+  });
+
+  test('a team of the public crowd is not counted', () => {
+    const app = matrixApp();
+    Workteam.fromWorkteamArn(userStack(app, 'A', E1), 'Public', 'arn:aws:sagemaker:us-east-1:111111111111:workteam/public-crowd/default');
+    oidcTeams(new Stack(app, 'B', { env: E1 }), 25);
+
+    expect(() => app.synth()).not.toThrow();
+  });
+});
