@@ -256,12 +256,13 @@ project.addTask('test:properties', {
   exec: 'jest --ci --coverage=false test/deploy-truth.test.ts',
 });
 
-// `npm run bench`: the synth benchmark of scripts/bench (README, "Performance"): the Workteam L2 against the L1
-// CfnWorkteam writing the same templates, in fresh processes, with aws-cdk-lib's validation on and off. It measures
-// the jsii-compiled lib/ that users get, so it compiles first; the benchmark itself compiles to .bench/. Options go
-// after `--` (see scripts/bench/main.ts), e.g. `npm run bench -- --n 40 --validation on`.
+// `npm run bench`: the synth benchmark of scripts/bench (CONTRIBUTING.md, "Performance"): the Workteam L2 against the L1
+// CfnWorkteam writing the same templates, in instructions counted by valgrind, on apps with their own and with imported
+// Cognito user pools, clients and groups. It measures the jsii-compiled lib/ that users get, so it compiles first; the
+// benchmark itself compiles to .bench/. Options go after `--` (see scripts/bench/main.ts), e.g.
+// `npm run bench -- --apps imported --validation on --n 40`.
 const bench = project.addTask('bench', {
-  description: 'Synth benchmark: Workteam L2 against CfnWorkteam, N = 10, 40, 160 stacks x 25 teams, validation on and off, with and without topics',
+  description: 'Synth benchmark: Workteam L2 against CfnWorkteam in instructions (valgrind), own and imported Cognito, validation on and off',
 });
 bench.spawn(project.compileTask);
 bench.exec('tsc -p scripts/bench/tsconfig.json');
