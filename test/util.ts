@@ -3,6 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { App, Environment, SecretValue, Stack } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { OidcIdentityProps } from '../src';
 
 /** One output folder per test file, removed when the file's tests end. */
@@ -78,3 +79,34 @@ export const WORKER_PORTAL_CLIENT: cognito.UserPoolClientOptions = {
     callbackUrls: ['https://localhost'],
   },
 };
+
+/** A violation of cdk-nag's validation report (`validation-report.json`). */
+export interface NagViolation {
+  readonly ruleName: string;
+  readonly violatingConstructs: { readonly constructPath: string }[];
+}
+
+/**
+ * The violations of a cdk-nag report, without the `AwsSolutions-L1` findings that only say aws-cdk-lib names a
+ * Node.js runtime newer than the one it calls available in all regions.
+ *
+ * `AwsSolutions-L1` wants a function on the newest runtime of its family in the installed aws-cdk-lib's
+ * `Runtime.ALL`. From aws-cdk-lib 2.278.0 (or earlier) that is `nodejs26.x`, while `Runtime.NODEJS_LATEST`, "the
+ * latest NodeJS version currently available in ALL regions", and the runtime of aws-cdk-lib's own provider
+ * framework stay `nodejs24.x`: the library's handler runs on that one, as its template must deploy in every
+ * region. Such a finding is dropped only while both hold (the installed aws-cdk-lib names a newer Node.js runtime,
+ * and the function runs on `NODEJS_LATEST`); with the pinned aws-cdk-lib 2.271.0, whose newest is `nodejs24.x`,
+ * nothing is dropped, and a function on an older runtime is always reported.
+ */
+export function withoutNodeLatestL1(app: App, violations: NagViolation[]): NagViolation[] {
+  const latest = lambda.Runtime.NODEJS_LATEST.name;
+  const version = (name: string) => Number(/^nodejs(\d+)/.exec(name)?.[1] ?? 0);
+  const newerNamed = lambda.Runtime.ALL.some((runtime) => runtime.family === lambda.RuntimeFamily.NODEJS && version(runtime.name) > version(latest));
+  const onLatest = (constructPath: string) => {
+    const construct = app.node.findAll().find((c) => c.node.path === constructPath);
+    return construct instanceof lambda.CfnFunction && construct.runtime === latest;
+  };
+  return violations.filter(
+    (violation) => !(newerNamed && violation.ruleName === 'AwsSolutions-L1' && violation.violatingConstructs.every((c) => onLatest(c.constructPath))),
+  );
+}

@@ -31,6 +31,34 @@ const COGNITO_MEMBER = {
 
 const WORKFORCE_PROPS = { WorkforceName: 'workers', CognitoConfig: { UserPool: 'us-east-1_aBcDeF123', ClientId: '1example23456789' } };
 
+/** Whether `version` is in `range`, for the exact, `~` and `^` ranges of aws-cdk-lib's package.json. */
+function satisfies(version: string, range: string): boolean {
+  const match = /^([~^]?)(\d+)\.(\d+)\.(\d+)$/.exec(range);
+  if (!match) {
+    throw new Error(`a range this test does not read: '${range}'`);
+  }
+  const [, kind, ...least] = match;
+  const [major, minor, patch] = least.map(Number);
+  const [v1, v2, v3] = version.split('.').map(Number);
+  const atLeast = v1 > major || (v1 === major && (v2 > minor || (v2 === minor && v3 >= patch)));
+  if (kind === '') return version === `${major}.${minor}.${patch}`;
+  if (kind === '~') return atLeast && v1 === major && v2 === minor;
+  return atLeast && v1 === major;
+}
+
+/**
+ * Whether the installed aws-cdk-lib bundles the engine of the pinned minimum (1.12.x, with its registry schema of
+ * AWS::SageMaker::Workteam). Newer engines (1.17.1 at aws-cdk-lib 2.278.0) carry a newer schema that also has the
+ * patterns and item counts of the API model for the name, description, member definitions, tags and topic ARN.
+ * What each engine checks is pinned below for both, so that a change in either fails here.
+ */
+const PINNED_ENGINE = satisfies(cfnValidateVersion(), '~1.12.0');
+
+/** What the newer schema also finds where the pinned one finds nothing: `[]` with the pinned engine. */
+function atNewerEngine(...findings: RegExp[]): RegExp[] {
+  return PINNED_ENGINE ? [] : findings;
+}
+
 function team(overrides: Record<string, unknown>) {
   return template(WORKTEAM, { ...TEAM, ...overrides });
 }
@@ -41,7 +69,21 @@ describe('the engine', () => {
     expect(bundledCfnValidateDirectory().startsWith(path.join(cdkLib, 'node_modules'))).toBe(true);
     const bundled = JSON.parse(fs.readFileSync(path.join(cdkLib, 'package.json'), 'utf-8')).bundleDependencies;
     expect(bundled).toContain('@aws/cloudformation-validate');
-    expect(cfnValidateVersion()).toBe('1.12.1');
+    // The version aws-cdk-lib asks for (1.12.1 at the pinned 2.271.0, ~1.17.0 at 2.278.0): what the installed
+    // aws-cdk-lib carries, not a version of this file, so that the newest-aws-cdk-lib run reads its own engine.
+    const wanted: string = JSON.parse(fs.readFileSync(path.join(cdkLib, 'package.json'), 'utf-8')).dependencies['@aws/cloudformation-validate'];
+    expect(satisfies(cfnValidateVersion(), wanted)).toBe(true);
+  });
+
+  test('satisfies reads the exact, tilde and caret ranges aws-cdk-lib writes', () => {
+    expect(satisfies('1.12.1', '1.12.1')).toBe(true);
+    expect(satisfies('1.12.2', '1.12.1')).toBe(false);
+    expect(satisfies('1.17.1', '~1.17.0')).toBe(true);
+    expect(satisfies('1.18.0', '~1.17.0')).toBe(false);
+    expect(satisfies('1.16.9', '~1.17.0')).toBe(false);
+    expect(satisfies('1.19.0', '^1.17.0')).toBe(true);
+    expect(satisfies('2.0.0', '^1.17.0')).toBe(false);
+    expect(() => satisfies('1.0.0', '>=1.0.0')).toThrow(/range/);
   });
 
   test('counts the schema rules and the format rules, and nothing informational', () => {
@@ -120,8 +162,18 @@ describe('validateAgainstCfnSchema accepts', () => {
 
 describe('validateAgainstCfnSchema rejects', () => {
   test.each([
-    ['a WorkteamName of 64 characters', { WorkteamName: 'a'.repeat(64) }, /WorkteamName: \[F3033 FATAL\] length 64 exceeds maximum 63/],
-    ['an empty WorkteamName', { WorkteamName: '' }, /WorkteamName: \[F3033 FATAL\] length 0 is below minimum 1/],
+    [
+      'a WorkteamName of 64 characters',
+      { WorkteamName: 'a'.repeat(64) },
+      /WorkteamName: \[F3033 FATAL\] length 64 exceeds maximum 63/,
+      atNewerEngine(/WorkteamName: \[F3031 FATAL\] 'a{64}' does not match pattern/),
+    ],
+    [
+      'an empty WorkteamName',
+      { WorkteamName: '' },
+      /WorkteamName: \[F3033 FATAL\] length 0 is below minimum 1/,
+      atNewerEngine(/WorkteamName: \[F3031 FATAL\] '' does not match pattern/),
+    ],
     ['a Description of 201 characters', { Description: 'd'.repeat(201) }, /Description: \[F3033 FATAL\] length 201/],
     [
       '11 OIDC groups',
@@ -143,12 +195,14 @@ describe('validateAgainstCfnSchema rejects', () => {
     ['a tag without a value', { Tags: [{ Key: 'project' }] }, /Tags\.0: \[F3003 FATAL\] 'Value' is a required property/],
     ['a property the schema does not have', { WorkerAccessConfiguration: {} }, /\[F3002 FATAL\] Additional properties are not allowed/],
     ['a structure for a string', { Description: { text: 'x' } }, /Description: \[F3012 FATAL\]/],
-  ])('a work team with %s', (_, overrides, expected) => {
+  ])('a work team with %s', (_, overrides, expected, newer: RegExp[] = []) => {
     const findings = validateAgainstCfnSchema(team(overrides));
 
-    expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatch(/^Resource \(AWS::SageMaker::Workteam\) Properties/);
-    expect(findings[0]).toMatch(expected);
+    expect(findings).toHaveLength(1 + newer.length);
+    for (const finding of findings) {
+      expect(finding).toMatch(/^Resource \(AWS::SageMaker::Workteam\) Properties/);
+    }
+    expect(findings).toEqual(expect.arrayContaining([expect.stringMatching(expected), ...newer.map((n) => expect.stringMatching(n))]));
   });
 
   test.each([
@@ -185,7 +239,8 @@ describe('validateAgainstCfnSchema rejects', () => {
   });
 
   test('every broken rule of a resource', () => {
-    expect(validateAgainstCfnSchema(team({ WorkteamName: 'a'.repeat(64), Description: '' }))).toHaveLength(2);
+    // length of both, and with the newer engine the pattern of both too
+    expect(validateAgainstCfnSchema(team({ WorkteamName: 'a'.repeat(64), Description: '' }))).toHaveLength(PINNED_ENGINE ? 2 : 4);
   });
 });
 
@@ -209,18 +264,35 @@ describe('validateAgainstCfnSchema reports only schema findings of SageMaker res
   });
 });
 
+// The pinned engine's schema checks none of these (the library's API model check is the only guard at synth);
+// the newer schema checks some, and not the others.
 describe('what the registry schema does not check (the API model check does)', () => {
   test.each([
-    ['a WorkteamName with an underscore', { WorkteamName: 'bad_name' }],
-    ['a Description on two lines', { Description: 'two\nlines' }],
-    ['a Description of 101 emoji (202 UTF-16 code units)', { Description: '😀'.repeat(101) }],
-    ['an OIDC group with a space', { MemberDefinitions: [{ OidcMemberDefinition: { OidcGroups: ['two words'] } }] }],
-    ['11 member definitions', { MemberDefinitions: Array(11).fill(COGNITO_MEMBER) }],
-    ['a tag key with #', { Tags: [{ Key: 'team#', Value: 'labeling' }] }],
-    ['51 tags', { Tags: Array.from({ length: 51 }, (_, i) => ({ Key: `key${i}`, Value: 'value' })) }],
-    ['a topic ARN that is not one', { NotificationConfiguration: { NotificationTopicArn: 'not an ARN' } }],
-  ])('%s', (_, overrides) => {
-    expect(validateAgainstCfnSchema(team(overrides))).toEqual([]);
+    ['a WorkteamName with an underscore', { WorkteamName: 'bad_name' }, atNewerEngine(/WorkteamName: \[F3031 FATAL\] 'bad_name' does not match pattern/)],
+    ['a Description on two lines', { Description: 'two\nlines' }, atNewerEngine(/Description: \[F3031 FATAL\] 'two\nlines' does not match pattern '\^\.\+\$'/)],
+    ['a Description of 101 emoji (202 UTF-16 code units)', { Description: '😀'.repeat(101) }, []],
+    ['an OIDC group with a space', { MemberDefinitions: [{ OidcMemberDefinition: { OidcGroups: ['two words'] } }] }, []],
+    [
+      '11 member definitions',
+      { MemberDefinitions: Array(11).fill(COGNITO_MEMBER) },
+      atNewerEngine(/MemberDefinitions: \[F3032 FATAL\] expected maximum item count: 10, found: 11/),
+    ],
+    ['a tag key with #', { Tags: [{ Key: 'team#', Value: 'labeling' }] }, atNewerEngine(/Tags\.0\.Key: \[F3031 FATAL\] 'team#' does not match pattern/)],
+    [
+      '51 tags',
+      { Tags: Array.from({ length: 51 }, (_, i) => ({ Key: `key${i}`, Value: 'value' })) },
+      atNewerEngine(/Tags: \[F3032 FATAL\] expected maximum item count: 50, found: 51/),
+    ],
+    [
+      'a topic ARN that is not one',
+      { NotificationConfiguration: { NotificationTopicArn: 'not an ARN' } },
+      atNewerEngine(/NotificationTopicArn: \[F3031 FATAL\] 'not an ARN' does not match pattern/),
+    ],
+  ])('%s', (_, overrides, newer: RegExp[]) => {
+    const findings = validateAgainstCfnSchema(team(overrides));
+
+    expect(findings).toHaveLength(newer.length);
+    expect(findings).toEqual(newer.map((n) => expect.stringMatching(n)));
   });
 });
 

@@ -2,9 +2,17 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { GENERATED_FILE, generateResourceRegionsSource, regionsWithout } from './generate-resource-regions';
 import { REGIONS_WITHOUT_RESOURCE_TYPE } from '../../src/private/resource-regions';
+import { INSTALLED_CDK, PINNED_CDK } from '../integ-snapshot';
 
 describe('src/private/resource-regions.ts', () => {
   test("is what test/private/generate-resource-regions.ts generates from aws-cdk-lib's CloudFormation Validate and region-info", () => {
+    if (INSTALLED_CDK !== PINNED_CDK) {
+      // The file is generated at the pinned aws-cdk-lib, and its header names that release's engine and region
+      // count. Against another release (`npx projen test:newest-cdk`), its data must still be what that release's
+      // engine says: a region that gained or lost a resource type there makes the library's check stale.
+      expect(REGIONS_WITHOUT_RESOURCE_TYPE).toEqual(regionsWithout());
+      return;
+    }
     const committed = fs.readFileSync(GENERATED_FILE, 'utf-8');
     const generated = generateResourceRegionsSource();
 
