@@ -30,7 +30,7 @@ import { WorkforceIdentity } from './workforce-identity';
 /**
  * A SageMaker private workforce: the workers of an account in a region, and how they sign in.
  */
-export interface IWorkforce extends IResource, sagemakerRefs.IWorkforceRef {
+export interface IWorkforce extends IResource, sagemakerRefs.IWorkforceRef, ec2.IConnectable {
   /**
    * The ARN of the workforce.
    *
@@ -114,6 +114,14 @@ export interface WorkforceAttributes {
    * @default - unknown: not checked
    */
   readonly identity?: WorkforceIdentity;
+
+  /**
+   * The security groups of the worker portal's VPC endpoints, for a workforce reached from a VPC: its `connections`
+   * then manage them (`workforce.connections.allowFrom(...)`).
+   *
+   * @default - unknown: reading `connections` fails
+   */
+  readonly securityGroups?: ec2.ISecurityGroup[];
 }
 
 /**
@@ -219,6 +227,8 @@ abstract class WorkforceBase extends Resource implements IWorkforce {
   public get workerPortalLogoutUrl(): string {
     return Fn.join('', ['https://', this.workforceSubDomain, '/logout']);
   }
+
+  public abstract readonly connections: ec2.Connections;
 }
 
 /**
@@ -370,10 +380,7 @@ export class Workforce extends WorkforceBase {
    * `workforce.connections.allowFrom(peer, ec2.Port.tcp(443))`. Only a workforce with a `vpc` has them.
    */
   public get connections(): ec2.Connections {
-    if (!this.portalConnections) {
-      throw new Error(`the workforce '${this.node.path}' has no vpc, so no security groups: only a workforce with a vpc has connections`);
-    }
-    return this.portalConnections;
+    return connectionsOf(this, this.portalConnections);
   }
 
   /**
@@ -510,6 +517,9 @@ export class Workforce extends WorkforceBase {
 function importedWorkforce(scope: Construct, id: string, attrs: WorkforceAttributes, arn?: string): IWorkforce {
   const validator = new Validator();
   validator.string('workforceName', attrs.workforceName, WORKFORCE_NAME);
+  if (attrs.securityGroups !== undefined) {
+    validator.count('securityGroups', attrs.securityGroups, WORKFORCE_SECURITY_GROUPS);
+  }
   validator.throwIfInvalid('Workforce', `${scope.node.path}/${id}`);
 
   class Import extends WorkforceBase {
@@ -517,6 +527,11 @@ function importedWorkforce(scope: Construct, id: string, attrs: WorkforceAttribu
     public readonly workforceArn = arn ?? workforceArnOf(this, attrs.workforceName);
     public readonly identity = attrs.identity;
     public readonly identityProviderType = attrs.identityProviderType ?? attrs.identity?.identityProviderType;
+    private readonly portalConnections = attrs.securityGroups ? new ec2.Connections({ securityGroups: attrs.securityGroups }) : undefined;
+
+    public get connections(): ec2.Connections {
+      return connectionsOf(this, this.portalConnections);
+    }
 
     public get workforceSubDomain(): string {
       if (attrs.workforceSubDomain === undefined) {
@@ -539,6 +554,21 @@ function importedWorkforce(scope: Construct, id: string, attrs: WorkforceAttribu
   });
   imported.node.addValidation({ validate: () => RegionalLimits.of(imported).errorsOf(imported) });
   return imported;
+}
+
+/**
+ * The connections of a workforce's portal endpoints; a workforce without them fails, saying why, as aws-cdk-lib's
+ * Lambda functions do ("Only VPC-associated Lambda Functions have security groups to manage").
+ */
+function connectionsOf(workforce: IConstruct, connections: ec2.Connections | undefined): ec2.Connections {
+  if (!connections) {
+    throw new Error(
+      `the workforce '${workforce.node.path}' has no vpc, so no security groups to manage: only a workforce reached from a ` +
+        'VPC has connections; give vpc when creating the workforce, or securityGroups when importing it ' +
+        '(Workforce.fromWorkforceAttributes)',
+    );
+  }
+  return connections;
 }
 
 /**
