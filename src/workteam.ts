@@ -563,7 +563,7 @@ export class Workteam extends WorkteamBase {
     return RegionalLimits.of(this).workforceOfStack(this) as Workforce | undefined;
   }
 
-  /** The team's members must sign in the way its workforce does, with the same user pool and client. */
+  /** The team's workforce: in its account and region, and one its members sign in with (WorkteamMembers). */
   private validateWorkforce(): string[] {
     const workforce = this.workforce ?? this.workforceOfStack();
     const members = this.members;
@@ -576,21 +576,8 @@ export class Workteam extends WorkteamBase {
     if (this.workforce && differentEnvironments(this, workforce)) {
       errors.push(`workforce: ${where} is in ${environmentOf(workforce)}, not in the team's ${environmentOf(this)}`);
     }
-    const workforceType = workforce.identityProviderType;
-    if (workforceType !== undefined && workforceType !== members.identityProviderType) {
-      errors.push(`members: the team's members are ${members.identityProviderType} groups, but the workforce ${where} signs in with ${workforceType}`);
-    }
-    // A team that joins its stack's workforce without being given it is checked by the rule of one user pool and
-    // client per account and region (RegionalLimits), which names both.
-    const identity = workforce.identity;
-    if (workforce === this.workforce && members.userPool && identity?.userPool) {
-      if (certainlyDifferent(members.userPool.userPoolId, identity.userPool.userPoolId)) {
-        errors.push(`members: the user pool '${members.userPool.node.path}' is not the user pool of the workforce ${where}`);
-      }
-      if (certainlyDifferent(members.userPoolClient!.userPoolClientId, identity.userPoolClient!.userPoolClientId)) {
-        errors.push(`members: the app client '${members.userPoolClient!.node.path}' is not the app client of the workforce ${where}`);
-      }
-    }
+    // The members sign in like the workforce, with its user pool and client.
+    errors.push(...members._validateWorkforce(workforce, workforce === this.workforce));
     return errors;
   }
 
