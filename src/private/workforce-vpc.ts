@@ -42,7 +42,12 @@ export function defaultPortalSecurityGroups(
   return [securityGroup];
 }
 
-/** The VPC's CIDR block; undefined for a VPC imported without it, whose `vpcCidrBlock` throws. */
+/**
+ * The VPC's CIDR block; undefined for a VPC imported without it, whose `vpcCidrBlock` throws.
+ *
+ * The getter is the only public way to know: aws-cdk-lib's imported VPC (`Vpc.fromVpcAttributes`) keeps the block in a
+ * field of an unexported class and offers no `tryGet`, so the check catches the getter's error (and only reads it).
+ */
 function cidrBlockOf(vpc: ec2.IVpc): string | undefined {
   try {
     return vpc.vpcCidrBlock;
