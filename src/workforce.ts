@@ -1,36 +1,25 @@
 import { isIPv4, isIPv6 } from 'net';
-import { Annotations, Arn, ArnComponents, ArnFormat, Fn, IResource, Resource, Stack, Token, TokenComparison } from 'aws-cdk-lib';
-import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { Annotations, Arn, ArnComponents, ArnFormat, Fn, IResource, Resource, Stack, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { CfnWorkforce } from 'aws-cdk-lib/aws-sagemaker';
 import { aws_sagemaker as sagemakerRefs } from 'aws-cdk-lib/interfaces';
-import { Construct, Dependable, IConstruct, IDependable } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { IdentityProviderType } from './identity-provider-type';
 import { generateName } from './private/names';
 import { claimInRegion, RegionalKind, RegionalLimits } from './private/regional-limits';
 import { checkResourceTypeInRegion } from './private/regions';
-import {
-  CIDR,
-  SECURITY_GROUP_ID,
-  SOURCE_IP_CIDRS,
-  SUBNET_ID,
-  VPC_ID,
-  WORKFORCE_NAME,
-  WORKFORCE_SECURITY_GROUPS,
-  WORKFORCE_SUBNETS,
-} from './private/rules';
-import { certainlySame } from './private/same-value';
+import { CIDR, SOURCE_IP_CIDRS, WORKFORCE_NAME, WORKFORCE_SECURITY_GROUPS } from './private/rules';
 import { stackLocalAttribute } from './private/stack-local-attribute';
 import { validateTags, WORKFORCE_TAG_RULES } from './private/tags';
 import { quote, Validator } from './private/validation';
 import { ipv6CidrBlocksOf } from './private/vpc-ipv6';
-import { addWorkerPortalUrls } from './private/worker-portal-urls';
+import { defaultPortalSecurityGroups, renderWorkforceVpc } from './private/workforce-vpc';
 import { WorkforceIdentity } from './workforce-identity';
 
 /**
  * A SageMaker private workforce: the workers of an account in a region, and how they sign in.
  */
-export interface IWorkforce extends IResource, sagemakerRefs.IWorkforceRef {
+export interface IWorkforce extends IResource, sagemakerRefs.IWorkforceRef, ec2.IConnectable {
   /**
    * The ARN of the workforce.
    *
@@ -114,6 +103,14 @@ export interface WorkforceAttributes {
    * @default - unknown: not checked
    */
   readonly identity?: WorkforceIdentity;
+
+  /**
+   * The security groups of the worker portal's VPC endpoints, for a workforce reached from a VPC: its `connections`
+   * then manage them (`workforce.connections.allowFrom(...)`).
+   *
+   * @default - unknown: reading `connections` fails
+   */
+  readonly securityGroups?: ec2.ISecurityGroup[];
 }
 
 /**
@@ -219,6 +216,8 @@ abstract class WorkforceBase extends Resource implements IWorkforce {
   public get workerPortalLogoutUrl(): string {
     return Fn.join('', ['https://', this.workforceSubDomain, '/logout']);
   }
+
+  public abstract readonly connections: ec2.Connections;
 }
 
 /**
@@ -290,7 +289,7 @@ export class Workforce extends WorkforceBase {
 
     const validator = new Validator();
     validator.string('workforceName', this.physicalName, WORKFORCE_NAME);
-    const identityConfig = props.identity._render(validator, this);
+    const identityConfig = props.identity._bind(this, validator);
     const sourceIpConfig = renderSourceIps(props.allowedSourceIps, validator);
     const dualStack = props.ipAddressType === WorkforceIpAddressType.DUAL_STACK;
     const ipv6Blocks = props.vpc ? ipv6CidrBlocksOf(props.vpc) : undefined;
@@ -302,9 +301,9 @@ export class Workforce extends WorkforceBase {
     }
     let workforceVpcConfig: CfnWorkforce.WorkforceVpcConfigRequestProperty | undefined;
     if (props.vpc) {
-      const securityGroups = props.securityGroups ?? this.defaultSecurityGroups(props.vpc, validator, dualStack ? ipv6Blocks : undefined);
+      const securityGroups = props.securityGroups ?? defaultPortalSecurityGroups(this, props.vpc, validator, dualStack ? ipv6Blocks : undefined);
       this.portalConnections = new ec2.Connections({ securityGroups });
-      workforceVpcConfig = renderVpc(props, securityGroups, validator);
+      workforceVpcConfig = renderWorkforceVpc(props.vpc, props.vpcSubnets, props.securityGroups, securityGroups, validator);
     } else if (props.vpcSubnets || props.securityGroups) {
       validator.fail('vpcSubnets, securityGroups', 'they need a vpc');
     }
@@ -354,9 +353,13 @@ export class Workforce extends WorkforceBase {
       name: this.physicalName,
       cognito: userPool && userPoolClient ? [userPool.userPoolId, userPoolClient.userPoolClientId] : undefined,
     });
-    if (userPool && userPoolClient) {
-      this.prepareCognitoSignIn(userPool, userPoolClient);
-    }
+    // The identity wires the worker portal's sign-in (a Cognito user pool's domain, the portal's URLs on its client).
+    props.identity._bindToResource({
+      workforce: this,
+      resource: this.resource,
+      callbackUrl: this.workerPortalCallbackUrl,
+      logoutUrl: this.workerPortalLogoutUrl,
+    });
     this.node.addValidation({
       validate: () => [
         ...validateTags(new Validator(), this.resource.cdkTagManager.tagValues(), WORKFORCE_TAG_RULES).errors,
@@ -370,146 +373,16 @@ export class Workforce extends WorkforceBase {
    * `workforce.connections.allowFrom(peer, ec2.Port.tcp(443))`. Only a workforce with a `vpc` has them.
    */
   public get connections(): ec2.Connections {
-    if (!this.portalConnections) {
-      throw new Error(`the workforce '${this.node.path}' has no vpc, so no security groups: only a workforce with a vpc has connections`);
-    }
-    return this.portalConnections;
-  }
-
-  /**
-   * What the worker portal's Cognito sign-in needs, for a user pool and app client of this app: the pool's domain
-   * created before the workforce, the portal's URLs put on the client after it (addWorkerPortalUrls), and the client's
-   * OAuth settings and regions checked.
-   */
-  private prepareCognitoSignIn(userPool: cognito.IUserPool, client: cognito.IUserPoolClient): void {
-    const validator = new Validator();
-    for (const [property, resource] of [['identity user pool', userPool], ['identity app client', client]] as const) {
-      if (Token.compareStrings(resource.env.region, this.env.region) === TokenComparison.DIFFERENT) {
-        validator.fail(
-          property,
-          `'${resource.node.path}' is in ${resource.env.region}, the workforce in ${this.env.region}: the user pool and app client ` +
-            "must be in the workforce's region",
-        );
-      }
-    }
-    validator.throwIfInvalid('Workforce', this.node.path);
-
-    const cfnPool = userPool.node.defaultChild;
-    if (cfnPool instanceof cognito.CfnUserPool) {
-      // SageMaker signs workers in through the pool's domain: CloudFormation creates it before the workforce.
-      let domains: cognito.CfnUserPoolDomain[] | undefined;
-      const domainsOfPool = () => (domains ??= userPoolDomains(userPool));
-      const poolDomains: IDependable = {};
-      Dependable.implement(poolDomains, { get dependencyRoots(): IConstruct[] { return domainsOfPool(); } });
-      this.resource.node.addDependency(poolDomains);
-      this.node.addValidation({ validate: () => (domainsOfPool().length > 0 ? [] : [noDomainError(userPool)]) });
-    }
-
-    const cfnClient = client.node.defaultChild;
-    if (cfnClient instanceof cognito.CfnUserPoolClient) {
-      // Served by the stack's one provider: a new id, as CloudFormation cannot move a custom resource to another provider.
-      addWorkerPortalUrls(this, 'PortalUrls', {
-        userPool,
-        client: cfnClient,
-        callbackUrl: this.workerPortalCallbackUrl,
-        logoutUrl: this.workerPortalLogoutUrl,
-      });
-      this.node.addValidation({ validate: () => this.validateWorkerPortalClient(client, cfnClient) });
-    }
-  }
-
-  /** The app client's own settings: what the portal's sign-in needs, and no URL of this workforce's. */
-  private validateWorkerPortalClient(client: cognito.IUserPoolClient, resource: cognito.CfnUserPoolClient): string[] {
-    const errors: string[] = [];
-    const where = `the app client '${client.node.path}'`;
-    const stack = Stack.of(resource);
-    const workforceId = stack.resolve(this.resource.logicalId);
-    for (const [setting, urls] of [['callbackUrls', resource.callbackUrLs], ['logoutUrls', resource.logoutUrLs]] as const) {
-      if (referencesResource(stack.resolve(urls), workforceId)) {
-        errors.push(
-          `identity app client: ${where} has ${setting} made of this workforce's attributes, which makes a dependency cycle ` +
-            '(the workforce needs the client first): remove them, this library puts the worker portal\'s callback and logout ' +
-            'URLs on the client once the workforce exists',
-        );
-      }
-    }
-    // A setting left out is what CloudFormation makes of it: OAuth disabled, an empty list.
-    if (!Token.isUnresolved(resource.allowedOAuthFlowsUserPoolClient) && stack.resolve(resource.allowedOAuthFlowsUserPoolClient) !== true) {
-      errors.push(
-        `identity app client: ${where} has OAuth disabled (disableOAuth), and the worker portal signs workers in through the ` +
-          "user pool's OAuth sign-in pages: enable OAuth on the client",
-      );
-      return errors;
-    }
-    const warn = (id: string, setting: string, wanted: string, actual: string[] | undefined) => {
-      if (!Token.isUnresolved(actual) && !actual?.includes(wanted)) {
-        Annotations.of(this).addWarningV2(
-          `cdk-sagemaker-workteam:workerPortalClient${id}`,
-          `${where} has ${setting} without ${quote(wanted)}, which AWS's examples of a worker portal's client use: without it ` +
-            'workers may not be able to sign in',
-        );
-      }
-    };
-    const flows = resource.allowedOAuthFlows;
-    if (!Token.isUnresolved(flows) && flows?.includes('implicit')) {
-      Annotations.of(this).addWarningV2(
-        'cdk-sagemaker-workteam:workerPortalClientImplicitGrant',
-        `${where} allows the implicit grant (aws-cdk-lib's default when oAuth.flows is not given), which hands tokens to the ` +
-          'browser in the URL and which the worker portal does not need: give oAuth: { flows: { authorizationCodeGrant: true } }',
-      );
-    }
-    const callbackUrls = resource.callbackUrLs;
-    if (!Token.isUnresolved(callbackUrls) && callbackUrls?.includes(CDK_DEFAULT_CALLBACK_URL)) {
-      Annotations.of(this).addWarningV2(
-        'cdk-sagemaker-workteam:workerPortalClientExampleCallback',
-        `${where} allows ${quote(CDK_DEFAULT_CALLBACK_URL)} as a callback URL (aws-cdk-lib's default when oAuth.callbackUrls is ` +
-          'not given), a site that is not yours, where Cognito sends sign-in codes when asked to: this library adds the ' +
-          "worker portal's callback URL itself, and Cognito needs one URL at creation: give oAuth.callbackUrls one of " +
-          "yours, or one that reaches no server, such as 'https://localhost'",
-      );
-    }
-    warn('CodeGrant', 'oAuth flows', 'code', flows);
-    warn('OpenidScope', 'oAuth scopes', 'openid', resource.allowedOAuthScopes);
-    warn('CognitoProvider', 'supportedIdentityProviders', 'COGNITO', resource.supportedIdentityProviders);
-    return errors;
-  }
-
-  /**
-   * A new security group allowing HTTPS from the VPC's CIDR block, and from its IPv6 blocks when the portal is
-   * dual-stack; none (a problem) when the block is unknown.
-   */
-  private defaultSecurityGroups(vpc: ec2.IVpc, validator: Validator, ipv6Blocks: ec2.CfnVPCCidrBlock[] = []): ec2.ISecurityGroup[] {
-    const cidrBlock = cidrBlockOf(vpc);
-    if (cidrBlock === undefined) {
-      validator.fail(
-        'securityGroups',
-        `none given, and the vpc '${vpc.node.path}' was imported without its CIDR block, which the default security group ` +
-          '(HTTPS from the VPC) needs: give securityGroups, or import the vpc with its vpcCidrBlock',
-      );
-      return [];
-    }
-    const securityGroup = new ec2.SecurityGroup(this, 'SecurityGroup', {
-      vpc,
-      description: `Worker portal endpoints of the SageMaker workforce ${this.node.path}`,
-      allowAllOutbound: false,
-    });
-    securityGroup.addIngressRule(ec2.Peer.ipv4(cidrBlock), ec2.Port.tcp(443), 'HTTPS to the worker portal from the VPC');
-    ipv6Blocks.forEach((block, index) => {
-      // The VPC's Ipv6CidrBlocks attribute lists a block once its VPCCidrBlock exists.
-      securityGroup.node.addDependency(block);
-      securityGroup.addIngressRule(
-        ec2.Peer.ipv6(Fn.select(index, (vpc.node.defaultChild as ec2.CfnVPC).attrIpv6CidrBlocks)),
-        ec2.Port.tcp(443),
-        'HTTPS to the worker portal from the VPC over IPv6',
-      );
-    });
-    return [securityGroup];
+    return connectionsOf(this, this.portalConnections);
   }
 }
 
 function importedWorkforce(scope: Construct, id: string, attrs: WorkforceAttributes, arn?: string): IWorkforce {
   const validator = new Validator();
   validator.string('workforceName', attrs.workforceName, WORKFORCE_NAME);
+  if (attrs.securityGroups !== undefined) {
+    validator.count('securityGroups', attrs.securityGroups, WORKFORCE_SECURITY_GROUPS);
+  }
   validator.throwIfInvalid('Workforce', `${scope.node.path}/${id}`);
 
   class Import extends WorkforceBase {
@@ -517,6 +390,11 @@ function importedWorkforce(scope: Construct, id: string, attrs: WorkforceAttribu
     public readonly workforceArn = arn ?? workforceArnOf(this, attrs.workforceName);
     public readonly identity = attrs.identity;
     public readonly identityProviderType = attrs.identityProviderType ?? attrs.identity?.identityProviderType;
+    private readonly portalConnections = attrs.securityGroups ? new ec2.Connections({ securityGroups: attrs.securityGroups }) : undefined;
+
+    public get connections(): ec2.Connections {
+      return connectionsOf(this, this.portalConnections);
+    }
 
     public get workforceSubDomain(): string {
       if (attrs.workforceSubDomain === undefined) {
@@ -542,49 +420,18 @@ function importedWorkforce(scope: Construct, id: string, attrs: WorkforceAttribu
 }
 
 /**
- * The error of a user pool of this app with no domain in its stack: SageMaker signs workers in through the pool's
- * domain, which must exist when it creates the workforce.
+ * The connections of a workforce's portal endpoints; a workforce without them fails, saying why, as aws-cdk-lib's
+ * Lambda functions do ("Only VPC-associated Lambda Functions have security groups to manage").
  */
-function noDomainError(userPool: cognito.IUserPool): string {
-  const elsewhere = userPool.node.root.node
-    .findAll()
-    .find((c): c is cognito.CfnUserPoolDomain => c instanceof cognito.CfnUserPoolDomain && certainlySame(c.userPoolId, userPool.userPoolId));
-  if (elsewhere) {
-    return `identity user pool: the domain '${elsewhere.node.path}' of '${userPool.node.path}' is in the stack ` +
-      `'${Stack.of(elsewhere).node.path}', not in the user pool's stack '${Stack.of(userPool).node.path}': SageMaker needs the ` +
-      "domain when it creates the workforce, and the workforce waits only for a domain of the pool's stack (a domain in " +
-      "another stack deploys after the pool's, whose id it takes): define it in the user pool's stack, with " +
-      "userPool.addDomain('SignIn', ...)";
+function connectionsOf(workforce: IConstruct, connections: ec2.Connections | undefined): ec2.Connections {
+  if (!connections) {
+    throw new Error(
+      `the workforce '${workforce.node.path}' has no vpc, so no security groups to manage: only a workforce reached from a ` +
+        'VPC has connections; give vpc when creating the workforce, or securityGroups when importing it ' +
+        '(Workforce.fromWorkforceAttributes)',
+    );
   }
-  return `identity user pool: '${userPool.node.path}' has no domain, which the worker portal's sign-in needs: add one, ` +
-    "such as userPool.addDomain('SignIn', { cognitoDomain: { domainPrefix: 'my-labeling-workers' } })";
-}
-
-/** The domains of a user pool of this app: those in its stack that name it. */
-function userPoolDomains(userPool: cognito.IUserPool): cognito.CfnUserPoolDomain[] {
-  return Stack.of(userPool)
-    .node.findAll()
-    .filter((c): c is cognito.CfnUserPoolDomain => c instanceof cognito.CfnUserPoolDomain && certainlySame(c.userPoolId, userPool.userPoolId));
-}
-
-/** The callback URL aws-cdk-lib's `UserPoolClient` gets when OAuth is on and it is given none. */
-const CDK_DEFAULT_CALLBACK_URL = 'https://example.com';
-
-/** Whether a resolved template value holds a `Ref` or `Fn::GetAtt` of the resource with that logical id. */
-function referencesResource(value: unknown, logicalId: string): boolean {
-  // Strings, numbers and undefined refer to nothing; arrays are searched as objects, by their items.
-  if (!(value instanceof Object)) {
-    return false;
-  }
-  const object = value as Record<string, unknown>;
-  if (object.Ref === logicalId) {
-    return true;
-  }
-  const getAtt = object['Fn::GetAtt'];
-  if (Array.isArray(getAtt) && getAtt[0] === logicalId) {
-    return true;
-  }
-  return Object.values(object).some((item) => referencesResource(item, logicalId));
+  return connections;
 }
 
 /** `arn:<partition>:sagemaker:<region>:<account>:workforce/<name>` */
@@ -618,33 +465,4 @@ function renderSourceIps(cidrs: string[] | undefined, validator: Validator): Cfn
 function isCidr(value: string): boolean {
   const [address] = value.split('/');
   return isIPv4(address) || (isIPv6(address) && !address.includes('%'));
-}
-
-/** The VPC's CIDR block; undefined for a VPC imported without it, whose `vpcCidrBlock` throws. */
-function cidrBlockOf(vpc: ec2.IVpc): string | undefined {
-  try {
-    return vpc.vpcCidrBlock;
-  } catch {
-    return undefined;
-  }
-}
-
-function renderVpc(
-  props: WorkforceProps,
-  securityGroups: ec2.ISecurityGroup[],
-  validator: Validator,
-): CfnWorkforce.WorkforceVpcConfigRequestProperty {
-  const subnetIds = props.vpc!.selectSubnets(props.vpcSubnets).subnetIds;
-  validator.count('vpcSubnets', subnetIds, WORKFORCE_SUBNETS);
-  if (props.securityGroups !== undefined) {
-    validator.count('securityGroups', securityGroups, WORKFORCE_SECURITY_GROUPS);
-  }
-  validator.string('vpc id', props.vpc!.vpcId, VPC_ID);
-  subnetIds.forEach((subnetId) => validator.string('vpcSubnets id', subnetId, SUBNET_ID));
-  securityGroups.forEach((securityGroup) => validator.string('securityGroups id', securityGroup.securityGroupId, SECURITY_GROUP_ID));
-  return {
-    vpcId: props.vpc!.vpcId,
-    subnets: subnetIds,
-    securityGroupIds: securityGroups.map((securityGroup) => securityGroup.securityGroupId),
-  };
 }

@@ -75,6 +75,33 @@ export abstract class WorkteamMembers {
    * @internal
    */
   public abstract _render(validator: Validator, region: string, workforce?: IWorkforce): CfnWorkteam.MemberDefinitionProperty[];
+
+  /**
+   * The errors of these members on a workforce: they must sign in the way it does, with its user pool and client.
+   *
+   * @param workforce the team's workforce, given or the one of its stack
+   * @param given whether the team was given it: a team that joins its stack's workforce without being given it is
+   * checked by the rule of one user pool and client per account and region (RegionalLimits), which names both
+   * @internal
+   */
+  public _validateWorkforce(workforce: IWorkforce, given: boolean): string[] {
+    const errors: string[] = [];
+    const where = `'${workforce.node.path}'`;
+    const workforceType = workforce.identityProviderType;
+    if (workforceType !== undefined && workforceType !== this.identityProviderType) {
+      errors.push(`members: the team's members are ${this.identityProviderType} groups, but the workforce ${where} signs in with ${workforceType}`);
+    }
+    const identity = workforce.identity;
+    if (given && this.userPool && identity?.userPool) {
+      if (certainlyDifferent(this.userPool.userPoolId, identity.userPool.userPoolId)) {
+        errors.push(`members: the user pool '${this.userPool.node.path}' is not the user pool of the workforce ${where}`);
+      }
+      if (certainlyDifferent(this.userPoolClient!.userPoolClientId, identity.userPoolClient!.userPoolClientId)) {
+        errors.push(`members: the app client '${this.userPoolClient!.node.path}' is not the app client of the workforce ${where}`);
+      }
+    }
+    return errors;
+  }
 }
 
 class CognitoMembers extends WorkteamMembers {

@@ -16,6 +16,7 @@ import { stackLocalAttribute } from './private/stack-local-attribute';
 import { validateTags } from './private/tags';
 import { quote, Validator } from './private/validation';
 import { addWorkerAccess, validateWorkerAccess } from './private/worker-access-setting';
+import { TIME_SPENT_OPTIONS, workteamMetric } from './private/workteam-metrics';
 import { workteamArnAttribute, workteamReference } from './private/workteam-reference';
 import { WorkerAccessConfiguration } from './worker-access';
 import { IWorkforce, Workforce } from './workforce';
@@ -47,56 +48,63 @@ export interface IWorkteam extends IResource, sagemakerRefs.IWorkteamRef {
   readonly grants: WorkteamGrants;
 
   /**
-   * A metric of this work team, in the `AWS/SageMaker/Workteam` namespace.
+   * A metric of the `AWS/SageMaker/Workteam` namespace, with the dimensions the caller gives.
    *
-   * AWS documents the metric names of work teams but not their dimensions: pass `dimensionsMap` as
-   * CloudWatch lists them for your team (in the console's metric browser). Without dimensions the metric
-   * matches only data published without any.
+   * AWS documents the metric names of work teams but no dimension that names a team, so this metric is not this
+   * team's: without `dimensionsMap` it matches only data published without any dimension.
    *
    * @param metricName a Ground Truth work team metric, such as `TasksSubmitted`
    * @default - the sum over 5 minutes
+   * @deprecated not scoped to this team: use `Workteam.metricAll(metricName, props)`, with the dimensions CloudWatch
+   * lists for your team
    */
   metric(metricName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric;
 
   /**
-   * The number of workers who worked on tasks (`ActiveWorkers`). See `metric` for dimensions.
+   * The number of workers who worked on tasks (`ActiveWorkers`), not scoped to this team (see `metric`).
    *
    * @default - the sum over 5 minutes
+   * @deprecated not scoped to this team: use `Workteam.metricAllActiveWorkers(props)`
    */
   metricActiveWorkers(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
 
   /**
-   * The number of tasks workers accepted (`TasksAccepted`). See `metric` for dimensions.
+   * The number of tasks workers accepted (`TasksAccepted`), not scoped to this team (see `metric`).
    *
    * @default - the sum over 5 minutes
+   * @deprecated not scoped to this team: use `Workteam.metricAllTasksAccepted(props)`
    */
   metricTasksAccepted(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
 
   /**
-   * The number of tasks workers declined (`TasksDeclined`). See `metric` for dimensions.
+   * The number of tasks workers declined (`TasksDeclined`), not scoped to this team (see `metric`).
    *
    * @default - the sum over 5 minutes
+   * @deprecated not scoped to this team: use `Workteam.metricAllTasksDeclined(props)`
    */
   metricTasksDeclined(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
 
   /**
-   * The number of tasks workers returned (`TasksReturned`). See `metric` for dimensions.
+   * The number of tasks workers returned (`TasksReturned`), not scoped to this team (see `metric`).
    *
    * @default - the sum over 5 minutes
+   * @deprecated not scoped to this team: use `Workteam.metricAllTasksReturned(props)`
    */
   metricTasksReturned(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
 
   /**
-   * The number of tasks workers submitted (`TasksSubmitted`). See `metric` for dimensions.
+   * The number of tasks workers submitted (`TasksSubmitted`), not scoped to this team (see `metric`).
    *
    * @default - the sum over 5 minutes
+   * @deprecated not scoped to this team: use `Workteam.metricAllTasksSubmitted(props)`
    */
   metricTasksSubmitted(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
 
   /**
-   * The time workers spent on tasks, in seconds (`TimeSpent`). See `metric` for dimensions.
+   * The time workers spent on tasks, in seconds (`TimeSpent`), not scoped to this team (see `metric`).
    *
    * @default - the sum over 5 minutes, in seconds
+   * @deprecated not scoped to this team: use `Workteam.metricAllTimeSpent(props)`
    */
   metricTimeSpent(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
 }
@@ -135,42 +143,41 @@ abstract class WorkteamBase extends Resource implements IWorkteam {
   /** Permissions on this work team. */
   public readonly grants: WorkteamGrants = WorkteamGrants.fromWorkteam(this);
 
+  /** @deprecated use `Workteam.metricAll(metricName, props)` */
   public metric(metricName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return new cloudwatch.Metric({
-      namespace: WORKTEAM_METRICS_NAMESPACE,
-      metricName,
-      statistic: cloudwatch.Stats.SUM,
-      ...props,
-    }).attachTo(this);
+    return workteamMetric(metricName, props).attachTo(this);
   }
 
+  /** @deprecated use `Workteam.metricAllActiveWorkers(props)` */
   public metricActiveWorkers(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.metric('ActiveWorkers', props);
+    return workteamMetric('ActiveWorkers', props).attachTo(this);
   }
 
+  /** @deprecated use `Workteam.metricAllTasksAccepted(props)` */
   public metricTasksAccepted(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.metric('TasksAccepted', props);
+    return workteamMetric('TasksAccepted', props).attachTo(this);
   }
 
+  /** @deprecated use `Workteam.metricAllTasksDeclined(props)` */
   public metricTasksDeclined(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.metric('TasksDeclined', props);
+    return workteamMetric('TasksDeclined', props).attachTo(this);
   }
 
+  /** @deprecated use `Workteam.metricAllTasksReturned(props)` */
   public metricTasksReturned(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.metric('TasksReturned', props);
+    return workteamMetric('TasksReturned', props).attachTo(this);
   }
 
+  /** @deprecated use `Workteam.metricAllTasksSubmitted(props)` */
   public metricTasksSubmitted(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.metric('TasksSubmitted', props);
+    return workteamMetric('TasksSubmitted', props).attachTo(this);
   }
 
+  /** @deprecated use `Workteam.metricAllTimeSpent(props)` */
   public metricTimeSpent(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.metric('TimeSpent', { unit: cloudwatch.Unit.SECONDS, ...props });
+    return workteamMetric('TimeSpent', { ...TIME_SPENT_OPTIONS, ...props }).attachTo(this);
   }
 }
-
-/** The CloudWatch namespace of Ground Truth work team metrics (workteam-private-tracking). */
-const WORKTEAM_METRICS_NAMESPACE = 'AWS/SageMaker/Workteam';
 
 /**
  * Options of every new work team, whatever its members.
@@ -352,6 +359,74 @@ export class Workteam extends WorkteamBase {
     return imported;
   }
 
+  /**
+   * A metric of the `AWS/SageMaker/Workteam` namespace, not scoped to a team.
+   *
+   * AWS documents the metric names of work teams but no dimension that names a team (the SageMaker Developer Guide,
+   * "SageMaker Ground Truth Metrics"): pass `dimensionsMap` as CloudWatch lists them for your team (in the console's
+   * metric browser). Without dimensions the metric matches only data published without any.
+   *
+   * @param metricName a Ground Truth work team metric, such as `TasksSubmitted`
+   * @default - the sum over 5 minutes
+   */
+  public static metricAll(metricName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return workteamMetric(metricName, props);
+  }
+
+  /**
+   * The number of workers who worked on tasks (`ActiveWorkers`), not scoped to a team. See `metricAll` for dimensions.
+   *
+   * @default - the sum over 5 minutes
+   */
+  public static metricAllActiveWorkers(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return workteamMetric('ActiveWorkers', props);
+  }
+
+  /**
+   * The number of tasks workers accepted (`TasksAccepted`), not scoped to a team. See `metricAll` for dimensions.
+   *
+   * @default - the sum over 5 minutes
+   */
+  public static metricAllTasksAccepted(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return workteamMetric('TasksAccepted', props);
+  }
+
+  /**
+   * The number of tasks workers declined (`TasksDeclined`), not scoped to a team. See `metricAll` for dimensions.
+   *
+   * @default - the sum over 5 minutes
+   */
+  public static metricAllTasksDeclined(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return workteamMetric('TasksDeclined', props);
+  }
+
+  /**
+   * The number of tasks workers returned (`TasksReturned`), not scoped to a team. See `metricAll` for dimensions.
+   *
+   * @default - the sum over 5 minutes
+   */
+  public static metricAllTasksReturned(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return workteamMetric('TasksReturned', props);
+  }
+
+  /**
+   * The number of tasks workers submitted (`TasksSubmitted`), not scoped to a team. See `metricAll` for dimensions.
+   *
+   * @default - the sum over 5 minutes
+   */
+  public static metricAllTasksSubmitted(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return workteamMetric('TasksSubmitted', props);
+  }
+
+  /**
+   * The time workers spent on tasks, in seconds (`TimeSpent`), not scoped to a team. See `metricAll` for dimensions.
+   *
+   * @default - the sum over 5 minutes, in seconds
+   */
+  public static metricAllTimeSpent(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return workteamMetric('TimeSpent', { ...TIME_SPENT_OPTIONS, ...props });
+  }
+
   // The ARN and name are tokens made on first use, as aws-cdk-lib's own L2s do: most teams are never referenced,
   // and making the four tokens of every team eagerly was most of this construct's synth cost.
   /**
@@ -488,7 +563,7 @@ export class Workteam extends WorkteamBase {
     return RegionalLimits.of(this).workforceOfStack(this) as Workforce | undefined;
   }
 
-  /** The team's members must sign in the way its workforce does, with the same user pool and client. */
+  /** The team's workforce: in its account and region, and one its members sign in with (WorkteamMembers). */
   private validateWorkforce(): string[] {
     const workforce = this.workforce ?? this.workforceOfStack();
     const members = this.members;
@@ -501,21 +576,8 @@ export class Workteam extends WorkteamBase {
     if (this.workforce && differentEnvironments(this, workforce)) {
       errors.push(`workforce: ${where} is in ${environmentOf(workforce)}, not in the team's ${environmentOf(this)}`);
     }
-    const workforceType = workforce.identityProviderType;
-    if (workforceType !== undefined && workforceType !== members.identityProviderType) {
-      errors.push(`members: the team's members are ${members.identityProviderType} groups, but the workforce ${where} signs in with ${workforceType}`);
-    }
-    // A team that joins its stack's workforce without being given it is checked by the rule of one user pool and
-    // client per account and region (RegionalLimits), which names both.
-    const identity = workforce.identity;
-    if (workforce === this.workforce && members.userPool && identity?.userPool) {
-      if (certainlyDifferent(members.userPool.userPoolId, identity.userPool.userPoolId)) {
-        errors.push(`members: the user pool '${members.userPool.node.path}' is not the user pool of the workforce ${where}`);
-      }
-      if (certainlyDifferent(members.userPoolClient!.userPoolClientId, identity.userPoolClient!.userPoolClientId)) {
-        errors.push(`members: the app client '${members.userPoolClient!.node.path}' is not the app client of the workforce ${where}`);
-      }
-    }
+    // The members sign in like the workforce, with its user pool and client.
+    errors.push(...members._validateWorkforce(workforce, workforce === this.workforce));
     return errors;
   }
 

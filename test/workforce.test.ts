@@ -435,6 +435,31 @@ describe('workforce options', () => {
     });
   });
 
+  test('is an ec2.IConnectable: a VPC workforce is a peer of other security groups', () => {
+    const stack = testStack();
+    const vpc = vpcOf(stack);
+    const workforce: ec2.IConnectable = new Workforce(stack, 'Workforce', { identity: oidcIdentity(), vpc });
+    const proxy = new ec2.SecurityGroup(stack, 'Proxy', { vpc, allowAllOutbound: false });
+
+    proxy.connections.allowTo(workforce, ec2.Port.tcp(443), 'To the portal');
+
+    Template.fromStack(stack).hasResourceProperties('AWS::EC2::SecurityGroupIngress', {
+      GroupId: { 'Fn::GetAtt': ['WorkforceSecurityGroupEE55FBC5', 'GroupId'] },
+      SourceSecurityGroupId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Proxy'), 'GroupId'] },
+      FromPort: 443,
+      Description: 'To the portal',
+    });
+  });
+
+  test('fails to give connections outside a VPC, saying what to give', () => {
+    const workforce = new Workforce(testStack(), 'Workforce', { identity: oidcIdentity() });
+
+    expect(() => workforce.connections).toThrow(
+      "the workforce 'Stack/Workforce' has no vpc, so no security groups to manage: only a workforce reached from a VPC has " +
+        'connections; give vpc when creating the workforce, or securityGroups when importing it (Workforce.fromWorkforceAttributes)',
+    );
+  });
+
   test('in a VPC, uses the security groups and subnets it is given', () => {
     const stack = testStack();
     const vpc = vpcOf(stack);
@@ -587,6 +612,42 @@ describe('importers', () => {
       "the sub-domain of the imported workforce 'Stack/Workforce' is unknown: import it with Workforce.fromWorkforceAttributes({ workforceSubDomain })",
     );
     expect(() => workforce.workerPortalUrl).toThrow(/the sub-domain of the imported workforce 'Stack\/Workforce' is unknown/);
+  });
+
+  test('an imported workforce given its security groups has connections', () => {
+    const stack = testStack();
+    const securityGroup = ec2.SecurityGroup.fromSecurityGroupId(stack, 'PortalEndpoints', 'sg-0123456789abcdef0', { mutable: true });
+    const workforce = Workforce.fromWorkforceAttributes(stack, 'Workforce', { workforceName: 'default', securityGroups: [securityGroup] });
+
+    workforce.connections.allowFrom(ec2.Peer.ipv4('198.51.100.0/24'), ec2.Port.tcp(443), 'Office');
+
+    expect(workforce.connections.securityGroups).toEqual([securityGroup]);
+    Template.fromStack(stack).hasResourceProperties('AWS::EC2::SecurityGroupIngress', {
+      GroupId: 'sg-0123456789abcdef0',
+      CidrIp: '198.51.100.0/24',
+      FromPort: 443,
+    });
+  });
+
+  test.each([
+    ['fromWorkforceName', (stack: Stack) => Workforce.fromWorkforceName(stack, 'Workforce', 'default')],
+    ['fromWorkforceArn', (stack: Stack) => Workforce.fromWorkforceArn(stack, 'Workforce', 'arn:aws:sagemaker:us-east-1:123456789012:workforce/default')],
+    ['fromWorkforceAttributes without securityGroups', (stack: Stack) => Workforce.fromWorkforceAttributes(stack, 'Workforce', { workforceName: 'default' })],
+  ])('fails to give connections of a workforce imported with %s', (_, importer) => {
+    const workforce = importer(testStack());
+
+    expect(() => workforce.connections).toThrow(
+      /^the workforce 'Stack\/Workforce' has no vpc, so no security groups to manage: .* or securityGroups when importing it \(Workforce.fromWorkforceAttributes\)$/,
+    );
+  });
+
+  test('fails to import a workforce with more than 5 security groups', () => {
+    const stack = testStack();
+    const securityGroups = [0, 1, 2, 3, 4, 5].map((i) => ec2.SecurityGroup.fromSecurityGroupId(stack, `Sg${i}`, `sg-0000000${i}`));
+
+    expect(() => Workforce.fromWorkforceAttributes(stack, 'Workforce', { workforceName: 'default', securityGroups })).toThrow(
+      /Invalid Workforce at 'Stack\/Workforce':\n {2}- securityGroups: /,
+    );
   });
 
   test('fails for a name SageMaker would not accept', () => {

@@ -2,7 +2,7 @@ import { CfnParameter, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { testStack } from './util';
-import { IdentityProviderType, Workforce, Workteam, WorkteamMembers } from '../src';
+import { IdentityProviderType, Workforce, WorkforceIdentity, Workteam, WorkteamMembers } from '../src';
 
 function cognitoTeam(stack: Stack, groups: cognito.IUserPoolGroup[], userPool?: cognito.IUserPool, client?: cognito.IUserPoolClient) {
   const pool = userPool ?? new cognito.UserPool(stack, 'Pool');
@@ -202,5 +202,41 @@ describe('WorkteamMembers.fromOidcGroups', () => {
     ['with a newline', 'image\nlabelers', /is not allowed/],
   ])('fails for a group %s', (_, group, error) => {
     expect(oidcTeam(['ok', group])).toThrow(new RegExp(`members OIDC group \\[1\\]: .*${error.source}`));
+  });
+});
+
+describe('members on a workforce (the check a team runs at synth)', () => {
+  const workforceOf = (stack: Stack, type: IdentityProviderType) =>
+    Workforce.fromWorkforceAttributes(stack, 'Workforce', { workforceName: 'default', identityProviderType: type });
+
+  test('members that sign in like the workforce have no error', () => {
+    const stack = testStack();
+
+    expect(WorkteamMembers.fromOidcGroups(['reviewers'])._validateWorkforce(workforceOf(stack, IdentityProviderType.OIDC), true)).toEqual([]);
+  });
+
+  test('fails for members that sign in another way than the workforce', () => {
+    const stack = testStack();
+
+    expect(WorkteamMembers.fromOidcGroups(['reviewers'])._validateWorkforce(workforceOf(stack, IdentityProviderType.COGNITO), true)).toEqual([
+      "members: the team's members are OIDC groups, but the workforce 'Stack/Workforce' signs in with COGNITO",
+    ]);
+  });
+
+  test('fails for another user pool and client than those of a workforce the team is given, and leaves them to the regional limits otherwise', () => {
+    const stack = testStack();
+    const workforcePool = new cognito.UserPool(stack, 'WorkforcePool');
+    const otherPool = new cognito.UserPool(stack, 'OtherPool');
+    const workforce = Workforce.fromWorkforceAttributes(stack, 'Workforce', {
+      workforceName: 'default',
+      identity: WorkforceIdentity.cognito(workforcePool, workforcePool.addClient('Client')),
+    });
+    const members = WorkteamMembers.fromCognitoGroups(otherPool, otherPool.addClient('Client'), importedGroups(stack, ['labelers']));
+
+    expect(members._validateWorkforce(workforce, true)).toEqual([
+      "members: the user pool 'Stack/OtherPool' is not the user pool of the workforce 'Stack/Workforce'",
+      "members: the app client 'Stack/OtherPool/Client' is not the app client of the workforce 'Stack/Workforce'",
+    ]);
+    expect(members._validateWorkforce(workforce, false)).toEqual([]);
   });
 });

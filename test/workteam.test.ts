@@ -1,5 +1,6 @@
 import { App, CfnOutput, CfnParameter, Fn, Lazy, Stack, Tags } from 'aws-cdk-lib';
 import { Annotations as AssertAnnotations, Match, Template } from 'aws-cdk-lib/assertions';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { CfnWorkteam } from 'aws-cdk-lib/aws-sagemaker';
 import * as sns from 'aws-cdk-lib/aws-sns';
@@ -638,6 +639,64 @@ describe('metrics', () => {
     const team = Workteam.fromWorkteamName(stack, 'Team', 'labelers');
 
     team.metricTasksReturned({ dimensionsMap: { Workteam: 'labelers' } }).createAlarm(stack, 'Returned', { threshold: 10, evaluationPeriods: 1 });
+
+    Template.fromStack(stack).hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'AWS/SageMaker/Workteam',
+      MetricName: 'TasksReturned',
+      Statistic: 'Sum',
+      Dimensions: [{ Name: 'Workteam', Value: 'labelers' }],
+    });
+  });
+});
+
+describe('metrics of all work teams (Workteam.metricAll*)', () => {
+  test('are in the AWS/SageMaker/Workteam namespace, summed, with the dimensions the caller gives', () => {
+    const metric = Workteam.metricAll('TasksSubmitted', { dimensionsMap: { Workteam: 'labelers' } });
+
+    expect(metric.namespace).toBe('AWS/SageMaker/Workteam');
+    expect(metric.metricName).toBe('TasksSubmitted');
+    expect(metric.statistic).toBe('Sum');
+    expect(metric.dimensions).toEqual({ Workteam: 'labelers' });
+  });
+
+  test('invent no dimensions, as AWS documents none that names a team', () => {
+    expect(Workteam.metricAllActiveWorkers().dimensions).toBeUndefined();
+    expect(Workteam.metricAll('TasksSubmitted').dimensions).toBeUndefined();
+  });
+
+  test.each([
+    ['metricAllActiveWorkers', 'ActiveWorkers'],
+    ['metricAllTasksAccepted', 'TasksAccepted'],
+    ['metricAllTasksDeclined', 'TasksDeclined'],
+    ['metricAllTasksReturned', 'TasksReturned'],
+    ['metricAllTasksSubmitted', 'TasksSubmitted'],
+    ['metricAllTimeSpent', 'TimeSpent'],
+  ] as const)('%s is the %s metric, summed unless told otherwise', (method, metricName) => {
+    expect(Workteam[method]().metricName).toBe(metricName);
+    expect(Workteam[method]().statistic).toBe('Sum');
+    expect(Workteam[method]({ statistic: 'SampleCount' }).statistic).toBe('SampleCount');
+  });
+
+  test('TimeSpent is in seconds, and the caller may say otherwise', () => {
+    expect(Workteam.metricAllTimeSpent().unit).toBe('Seconds');
+    expect(Workteam.metricAllTimeSpent({ unit: cloudwatch.Unit.MILLISECONDS }).unit).toBe('Milliseconds');
+  });
+
+  test('the deprecated instance metrics are the same metrics, attached to the team', () => {
+    const stack = testStack();
+    const team = Workteam.fromWorkteamName(stack, 'Team', 'labelers');
+    const dimensionsMap = { Workteam: 'labelers' };
+
+    expect(team.metricTasksSubmitted({ dimensionsMap }).toMetricConfig()).toEqual(
+      Workteam.metricAllTasksSubmitted({ dimensionsMap }).attachTo(team).toMetricConfig(),
+    );
+    expect(team.metricTimeSpent().unit).toBe(Workteam.metricAllTimeSpent().unit);
+  });
+
+  test('make alarms in any stack', () => {
+    const stack = testStack();
+
+    Workteam.metricAllTasksReturned({ dimensionsMap: { Workteam: 'labelers' } }).createAlarm(stack, 'Returned', { threshold: 10, evaluationPeriods: 1 });
 
     Template.fromStack(stack).hasResourceProperties('AWS::CloudWatch::Alarm', {
       Namespace: 'AWS/SageMaker/Workteam',
