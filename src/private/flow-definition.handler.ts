@@ -214,9 +214,9 @@ function respond(description: DescribeFlowDefinitionCommandOutput): FlowDefiniti
 
 /**
  * Creates the flow definition and waits until it is active. A flow definition of that name may exist already: one
- * that is (or becomes) active with the same properties as far as DescribeFlowDefinition shows them is taken as it
- * is (a rollback returns to the flow definition CloudFormation has not deleted yet); any other one (an earlier,
- * failed attempt) is deleted first. Only for the alternate names, which the construct path makes this resource's
+ * that is active or initializing with the same properties as far as DescribeFlowDefinition shows them (all but the
+ * tags) is taken as it is, once active (a rollback returns to the flow definition CloudFormation has not deleted
+ * yet); any other one (an earlier, failed attempt) is deleted first. Only for the alternate names, which the construct path makes this resource's
  * own: a fixed name that is taken fails (ResourceInUse), as it may be anybody's flow definition.
  */
 async function createFlowDefinition(
@@ -228,10 +228,7 @@ async function createFlowDefinition(
   const existing = alternateName ? await tryDescribe(client, name) : undefined;
   if (existing) {
     if (existing.FlowDefinitionStatus !== 'Deleting' && existing.FlowDefinitionStatus !== 'Failed' && describes(existing, request)) {
-      const active = await waitForActive(client, name).catch(() => undefined);
-      if (active) {
-        return active;
-      }
+      return waitForActive(client, name);
     }
     await deleteFlowDefinition(client, name);
   }

@@ -210,6 +210,30 @@ describe('create', () => {
     expect(server.flowDefinitions.get(NAME_A)?.request.RoleArn).toBe(ROLE_ARN);
   });
 
+  test('waits for a leftover of the same properties that is still initializing, and takes it', async () => {
+    server.describesPerStatus = 1_000_000;
+    await expect(onFlowDefinitionEvent(create())).rejects.toThrow(/is still Initializing/);
+    server.flowDefinitions.get(NAME_A)!.describesLeft = 1;
+    server.calls.length = 0;
+
+    const response = await onFlowDefinitionEvent(create());
+
+    expect(response.PhysicalResourceId).toBe(NAME_A);
+    expect(server.callsOf('CreateFlowDefinition')).toEqual([]);
+    expect(server.callsOf('DeleteFlowDefinition')).toEqual([]);
+  });
+
+  test('deletes a leftover that is being deleted or failed, whatever its properties, then creates it', async () => {
+    await onFlowDefinitionEvent(create());
+    server.flowDefinitions.get(NAME_A)!.status = 'Failed';
+    server.calls.length = 0;
+
+    await onFlowDefinitionEvent(create());
+
+    expect(server.calls.map((call) => [call.operation, call.error]).slice(0, 2)).toEqual([['DescribeFlowDefinition', undefined], ['DeleteFlowDefinition', undefined]]);
+    expect(server.callsOf('CreateFlowDefinition')).toHaveLength(1);
+  });
+
   test('fails for a fixed name that is taken', async () => {
     await onFlowDefinitionEvent(create(properties({ FlowDefinitionName: 'review' })));
 
