@@ -146,11 +146,13 @@ export interface FlowDefinitionProps {
    * The name of the flow definition: 1 to 63 lower-case ASCII letters, digits and hyphens.
    *
    * SageMaker cannot update a flow definition: every change creates a new one. With a fixed name, a change fails
-   * to deploy (the old one still holds the name); leave it out to have a name generated for every change.
+   * to deploy (the old one still holds the name), as it does for CloudFormation resources of a custom name that
+   * need replacement; leave it out to have two generated names taken in turn.
    *
-   * @default - generated when deployed, from the construct path and a digest of every property as CloudFormation
-   * resolves it, such as `mystack-review-1a2b3c4d-5e6f7a8b`: any change, including a replaced role or bucket,
-   * deploys a new flow definition and CloudFormation deletes the old one
+   * @default - two names generated from the construct path, such as `mystack-review-1a2b3c4d-a` and
+   * `mystack-review-1a2b3c4d-b`: the first is taken on create, and any change of a property as CloudFormation
+   * resolves it (including a replaced role or bucket) deploys a new flow definition under the other name, after which
+   * CloudFormation deletes the old one
    */
   readonly flowDefinitionName?: string;
 
@@ -237,8 +239,9 @@ export class FlowDefinition extends FlowDefinitionBase implements ITaggableV2 {
   public readonly cdkTagManager: TagManager;
 
   constructor(scope: Construct, id: string, props: FlowDefinitionProps) {
-    // The beginning of a generated name, from the path (the handler adds a digest of the deployed properties).
-    const namePrefix = props.flowDefinitionName === undefined ? generateLowerCaseName(scope, id, '', 54) : undefined;
+    // Without a fixed name, two names from the path that the flow definition takes in turn, one per change.
+    const namePrefix = generateLowerCaseName(scope, id, '', 61);
+    const alternateNames = props.flowDefinitionName === undefined ? [`${namePrefix}-a`, `${namePrefix}-b`] : undefined;
     super(scope, id);
     this.outputBucket = props.outputBucket;
     this.outputPrefix = props.outputPrefix ?? '';
@@ -272,7 +275,7 @@ export class FlowDefinition extends FlowDefinitionBase implements ITaggableV2 {
       resourceType: RESOURCE_TYPES.FLOW_DEFINITION,
       properties: {
         FlowDefinitionName: props.flowDefinitionName,
-        NamePrefix: namePrefix,
+        AlternateNames: alternateNames,
         RoleArn: this.role.roleArn,
         OutputConfig: { S3OutputPath: s3OutputPath, KmsKeyId: this.outputEncryptionKey?.keyArn },
         HumanLoopConfig: {
@@ -291,7 +294,7 @@ export class FlowDefinition extends FlowDefinitionBase implements ITaggableV2 {
           : undefined,
         Tags: Lazy.any({ produce: () => this.cdkTagManager.renderTags() }, { omitEmptyArray: true }),
       },
-      statements: this.handlerStatements(props.flowDefinitionName ?? `${namePrefix}-*`, props.workteam),
+      statements: this.handlerStatements(alternateNames ?? [props.flowDefinitionName!], props.workteam),
     });
     // SageMaker checks the role's permissions when it creates the flow definition: the role's policy comes first.
     resource.node.addDependency(this.role);
@@ -338,19 +341,19 @@ export class FlowDefinition extends FlowDefinitionBase implements ITaggableV2 {
   }
 
   /**
-   * What the provider's handler may do for this flow definition: create, describe and delete flow definitions of its
-   * names (a generated name is the path's prefix and a digest known only at deployment) on this team only, and pass
-   * the role to SageMaker.
+   * What the provider's handler may do for this flow definition: create, describe and delete the flow definitions of
+   * its names (the fixed name, or the two alternate names; every one known at synth) on this team only, and pass the
+   * role to SageMaker.
    */
-  private handlerStatements(names: string, workteam: IWorkteam): iam.PolicyStatement[] {
-    const arn = Stack.of(this).formatArn(flowDefinitionArnComponents(names));
+  private handlerStatements(names: string[], workteam: IWorkteam): iam.PolicyStatement[] {
+    const arns = names.map((name) => Stack.of(this).formatArn(flowDefinitionArnComponents(name)));
     return [
       new iam.PolicyStatement({
         actions: ['sagemaker:CreateFlowDefinition'],
-        resources: [arn],
+        resources: arns,
         conditions: { ArnEquals: { 'sagemaker:WorkteamArn': workteam.workteamArn } },
       }),
-      new iam.PolicyStatement({ actions: ['sagemaker:DescribeFlowDefinition', 'sagemaker:DeleteFlowDefinition'], resources: [arn] }),
+      new iam.PolicyStatement({ actions: ['sagemaker:DescribeFlowDefinition', 'sagemaker:DeleteFlowDefinition'], resources: arns }),
       new iam.PolicyStatement({
         actions: ['iam:PassRole'],
         resources: [this.role.roleArn],

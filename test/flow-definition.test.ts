@@ -6,6 +6,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { Construct } from 'constructs';
 import { apiMessageErrors, loadSageMakerModel } from './deploy-truth/api-model';
 import { NagViolation, testApp, testStack, withoutNodeLatestL1 } from './util';
 import { FlowDefinition, FlowDefinitionProps, HumanLoopSource, HumanTaskTemplate, HumanTaskUi, IWorkteam, Workteam } from '../src';
@@ -38,12 +39,12 @@ function statementsOf(stack: Stack) {
 }
 
 describe('FlowDefinition', () => {
-  test('sends a Bedrock evaluation flow definition to the provider with a name prefix of its path', () => {
+  test('sends a Bedrock evaluation flow definition to the provider with two alternate names of its path', () => {
     const { stack, flow } = setup({ taskKeywords: ['evaluation'], workersPerObject: 2, taskTimeLimit: Duration.hours(1), taskAvailabilityLifetime: Duration.days(10) });
 
     const properties = flowResource(stack).Properties;
     expect(properties).toMatchObject({
-      NamePrefix: expect.stringMatching(/^stack-evaluation-[0-9a-f]{8}$/),
+      AlternateNames: [expect.stringMatching(/^stack-evaluation-[0-9a-f]{8}-a$/), expect.stringMatching(/^stack-evaluation-[0-9a-f]{8}-b$/)],
       OutputConfig: { S3OutputPath: { 'Fn::Join': ['', ['s3://', { Ref: expect.stringMatching(/^Results/) }, '/']] } },
       HumanLoopConfig: {
         WorkteamArn: TEAM_ARN,
@@ -73,7 +74,7 @@ describe('FlowDefinition', () => {
       .replace(/\{"Fn::GetAtt":\["[^"]+","Arn"\]\}/, '"arn:aws:iam::123456789012:role/flow-role"')) as FlowDefinitionProperties;
     const { ServiceToken: _token, ...sent } = resolved as FlowDefinitionProperties & { ServiceToken?: unknown };
 
-    const errors = apiMessageErrors(loadSageMakerModel(), 'CreateFlowDefinition', createRequest(sent));
+    const errors = apiMessageErrors(loadSageMakerModel(), 'CreateFlowDefinition', createRequest(sent, sent.AlternateNames![0]));
 
     // The Bedrock request source is documented by Bedrock, not listed by the model.
     expect(errors).toEqual([expect.stringMatching(/"AWS\/Bedrock\/Evaluation" is not one of the model's values/)]);
@@ -103,12 +104,12 @@ describe('FlowDefinition', () => {
     expect(statementsOf(stack)).toContainEqual(expect.objectContaining({ Action: ['kms:GenerateDataKey', 'kms:Decrypt'] }));
   });
 
-  test('gives the provider least privilege: its names, this team, and the role passed to SageMaker only', () => {
+  test('gives the provider least privilege: its two names, this team, and the role passed to SageMaker only', () => {
     const { stack, flow } = setup();
-    const prefix = flowResource(stack).Properties.NamePrefix;
+    const names: string[] = flowResource(stack).Properties.AlternateNames;
 
     const handlerStatements = statementsOf(stack).filter((statement) => JSON.stringify(statement.Action).includes('FlowDefinition') || statement.Action === 'iam:PassRole');
-    const flowDefinitions = { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:sagemaker:us-east-1:123456789012:flow-definition/${prefix}-*`]] };
+    const flowDefinitions = names.map((name) => ({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:sagemaker:us-east-1:123456789012:flow-definition/${name}`]] }));
     expect(handlerStatements).toEqual([
       { Effect: 'Allow', Action: 'sagemaker:CreateFlowDefinition', Resource: flowDefinitions, Condition: { ArnEquals: { 'sagemaker:WorkteamArn': TEAM_ARN } } },
       { Effect: 'Allow', Action: ['sagemaker:DescribeFlowDefinition', 'sagemaker:DeleteFlowDefinition'], Resource: flowDefinitions },
@@ -119,6 +120,31 @@ describe('FlowDefinition', () => {
         Condition: { StringEquals: { 'iam:PassedToService': 'sagemaker.amazonaws.com' } },
       },
     ]);
+  });
+
+  test('gives the provider the fixed name only, when one is given', () => {
+    const { stack } = setup({ flowDefinitionName: 'review' });
+
+    const arns = statementsOf(stack).filter((statement) => JSON.stringify(statement.Action).includes('FlowDefinition')).map((statement) => statement.Resource);
+    const review = { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':sagemaker:us-east-1:123456789012:flow-definition/review']] };
+    expect(arns).toEqual([review, review]);
+  });
+
+  test('alternate names are at most 63 characters, however long the path', () => {
+    const stack = testStack();
+    const deep = new Construct(stack, 'A'.repeat(80));
+
+    new FlowDefinition(deep, 'Evaluation'.repeat(5), {
+      source: HumanLoopSource.bedrockModelEvaluation(),
+      workteam: Workteam.fromWorkteamArn(stack, 'Team', TEAM_ARN),
+      taskTitle: 'Rate the answers',
+      taskDescription: 'Compare the answers of two models',
+      outputBucket: new s3.Bucket(stack, 'Results'),
+    });
+
+    const names: string[] = flowResource(stack).Properties.AlternateNames;
+    expect(names).toEqual([expect.stringMatching(/^[a-z0-9-]+-[0-9a-f]{8}-a$/), expect.stringMatching(/^[a-z0-9-]+-[0-9a-f]{8}-b$/)]);
+    expect(names.map((name) => name.length)).toEqual([63, 63]);
   });
 
   test('depends on the role and its policy, so SageMaker can assume it when it creates the flow definition', () => {
@@ -145,7 +171,7 @@ describe('FlowDefinition', () => {
 
     const properties = flowResource(stack).Properties;
     expect(properties.FlowDefinitionName).toBe('review');
-    expect(properties.NamePrefix).toBeUndefined();
+    expect(properties.AlternateNames).toBeUndefined();
     expect(properties.HumanLoopConfig.HumanTaskUiArn).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^Ui/), 'HumanTaskUiArn'] });
     expect(properties.HumanLoopRequestSource).toBeUndefined();
   });
@@ -301,11 +327,10 @@ describe('cdk-nag AwsSolutions checks', () => {
       report.pluginReports.flatMap((pluginReport: { violations?: NagViolation[] }) => pluginReport.violations ?? []),
     ).map((violation) => violation.ruleName);
 
-    // The answers' keys are chosen by SageMaker under the prefix, a generated name's digest is known only when it
-    // deploys, and human loops are named by their caller (Bedrock's user guide grants them on `*`).
+    // The answers' keys are chosen by SageMaker under the prefix, and human loops are named by their caller
+    // (Bedrock's user guide grants them on `*`). The provider's statements name the flow definition's two names.
     expect(findings.sort()).toEqual([
       expect.stringMatching(/^AwsSolutions-IAM5\[Resource::<Results[0-9A-F]{8}\.Arn>\/bedrock\/\*\]$/),
-      'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:sagemaker:us-east-1:123456789012:flow-definition/flows-evaluation-f9a3bb65-*]',
       'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:sagemaker:us-east-1:123456789012:human-loop/*]',
     ]);
   });

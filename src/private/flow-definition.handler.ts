@@ -8,15 +8,17 @@
  *   in the same deployment may not have propagated yet, so a ValidationException is retried for a while, as
  *   Terraform's aws_sagemaker_flow_definition does.
  * - Update: a change of any property creates a new flow definition under a new name and returns it as the new
- *   physical id; CloudFormation then deletes the old one. A generated name is a digest of the properties as
- *   CloudFormation resolved them, so that a replaced role or bucket (a new ARN or name behind the same template
- *   text) also gives a new name. A name the user fixed cannot be reused while the old flow definition exists: such a
- *   change fails, saying so.
+ *   physical id; CloudFormation then deletes the old one. Without a name from the user, the construct gives two names
+ *   known at synth (`<prefix>-a` and `<prefix>-b`, so that the handler's policy names exactly these two ARNs): a
+ *   change creates the flow definition under the one that the old physical id is not, and CloudFormation deletes the
+ *   old one; a rollback is the same kind of update back. The target name may still hold a flow definition: the one a
+ *   rollback returns to (it has the old properties: it is taken as it is) or one an earlier, failed attempt left
+ *   (it is deleted first). A name the user fixed cannot be reused while the old flow definition exists: such a
+ *   change fails, saying so, as CloudFormation does for a custom-named resource that needs replacement.
  * - Delete: DeleteFlowDefinition, then DescribeFlowDefinition until it is gone; one that is already gone is no error.
  *
  * It runs on the AWS SDK for JavaScript v3 of Lambda's Node.js runtime, called by the library's provider.
  */
-import { createHash } from 'crypto';
 import {
   CreateFlowDefinitionCommandInput,
   CreateFlowDefinitionCommand,
@@ -39,13 +41,16 @@ export interface FlowDefinitionTag {
 
 /**
  * The properties of the custom resource, as CloudFormation sends them: the members of CreateFlowDefinition's request,
- * except that every number arrives as a string, and the name is either given or generated here.
+ * except that every number arrives as a string, and the name is given or one of two alternate names.
  */
 export interface FlowDefinitionProperties {
-  /** The name the user gave; without it the name is generated from `NamePrefix` and the other properties. */
+  /** The name the user gave; without it, one of `AlternateNames`. */
   readonly FlowDefinitionName?: string;
-  /** The beginning of a generated name (at most 54 characters, from the construct path). */
-  readonly NamePrefix?: string;
+  /**
+   * Without `FlowDefinitionName`, the two names the flow definition takes in turn (from the construct path), the
+   * first on create: an update creates the new flow definition under the one the old physical id is not.
+   */
+  readonly AlternateNames?: string[];
   readonly RoleArn: string;
   readonly OutputConfig: { readonly S3OutputPath: string; readonly KmsKeyId?: string };
   readonly HumanLoopConfig: {
@@ -97,33 +102,46 @@ export async function onFlowDefinitionEvent(event: FlowDefinitionEvent): Promise
     return { PhysicalResourceId: event.PhysicalResourceId! };
   }
 
-  const request = createRequest(props);
-  if (event.RequestType === 'Update') {
-    const old = event.OldResourceProperties!;
-    const oldName = event.PhysicalResourceId!;
-    if (request.FlowDefinitionName === oldName) {
-      if (sameRequest(createRequest(old, oldName), request)) {
-        return respond(await describe(sagemaker, oldName));
-      }
-      throw new Error(
-        `the flow definition '${oldName}' has a fixed name (flowDefinitionName), and SageMaker cannot update a flow definition: ` +
-          `the change of ${changedMembers(createRequest(old, oldName), request).join(', ')} needs a new flow definition under another name. ` +
-          'Give another flowDefinitionName, or leave it out to have a name generated for every change',
-      );
-    }
+  if (event.RequestType === 'Create') {
+    return respond(await createFlowDefinition(sagemaker, createRequest(props, targetName(props)), props.FlowDefinitionName === undefined));
   }
-  return respond(await createFlowDefinition(sagemaker, request, props.FlowDefinitionName === undefined));
+  const oldName = event.PhysicalResourceId!;
+  const oldRequest = createRequest(event.OldResourceProperties!, oldName);
+  const keepsName = props.FlowDefinitionName === undefined ? (props.AlternateNames ?? []).includes(oldName) : props.FlowDefinitionName === oldName;
+  if (keepsName && sameRequest(oldRequest, createRequest(props, oldName))) {
+    return respond(await describe(sagemaker, oldName));
+  }
+  const name = targetName(props, oldName);
+  if (name === oldName) {
+    throw new Error(
+      `the flow definition '${oldName}' has a fixed name (flowDefinitionName), and SageMaker cannot update a flow definition: ` +
+        `the change of ${changedMembers(oldRequest, createRequest(props, oldName)).join(', ')} needs a new flow definition under another name. ` +
+        'Give another flowDefinitionName, or leave it out to have the flow definition take two generated names in turn',
+    );
+  }
+  return respond(await createFlowDefinition(sagemaker, createRequest(props, name), props.FlowDefinitionName === undefined));
 }
 
 /**
- * The CreateFlowDefinition request of the properties: numbers made numbers again, and the name given or generated.
- *
- * @param name the name to use instead of the given or generated one
+ * The name of the flow definition to create: the fixed name; else the first alternate name on create, and on update
+ * the alternate name that the old physical id is not.
  */
-export function createRequest(props: FlowDefinitionProperties, name?: string): CreateFlowDefinitionCommandInput {
+export function targetName(props: FlowDefinitionProperties, oldName?: string): string {
+  if (props.FlowDefinitionName !== undefined) {
+    return props.FlowDefinitionName;
+  }
+  const names = props.AlternateNames ?? [];
+  if (names.length !== 2 || names[0] === names[1]) {
+    throw new Error(`the flow definition needs a FlowDefinitionName or two different AlternateNames, got ${JSON.stringify(props.AlternateNames)}`);
+  }
+  return oldName === names[0] ? names[1] : names[0];
+}
+
+/** The CreateFlowDefinition request of the properties under the given name, numbers made numbers again. */
+export function createRequest(props: FlowDefinitionProperties, name: string): CreateFlowDefinitionCommandInput {
   const loop = props.HumanLoopConfig;
   const request: CreateFlowDefinitionCommandInput = {
-    FlowDefinitionName: '',
+    FlowDefinitionName: name,
     RoleArn: props.RoleArn,
     OutputConfig: withoutUndefined({ S3OutputPath: props.OutputConfig.S3OutputPath, KmsKeyId: props.OutputConfig.KmsKeyId }),
     HumanLoopConfig: withoutUndefined({
@@ -140,18 +158,7 @@ export function createRequest(props: FlowDefinitionProperties, name?: string): C
     HumanLoopActivationConfig: props.HumanLoopActivationConfig,
     Tags: props.Tags,
   };
-  const withName = { ...withoutUndefined(request), FlowDefinitionName: name ?? props.FlowDefinitionName ?? generatedName(props.NamePrefix ?? 'flow', request) };
-  return withName as CreateFlowDefinitionCommandInput;
-}
-
-/**
- * `<prefix>-<digest>`: the digest (8 hexadecimal digits of SHA-256) of the request without its name, with keys in a
- * fixed order, so that any change of a resolved value gives another name.
- */
-export function generatedName(prefix: string, request: CreateFlowDefinitionCommandInput): string {
-  const { FlowDefinitionName: _name, ...rest } = request;
-  const digest = createHash('sha256').update(canonicalJson(rest)).digest('hex').slice(0, 8);
-  return `${prefix.slice(0, 54)}-${digest}`;
+  return withoutUndefined(request);
 }
 
 function canonicalJson(value: unknown): string {
@@ -163,6 +170,20 @@ function canonicalJson(value: unknown): string {
     return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
   }
   return JSON.stringify(value);
+}
+
+/** Whether the description shows the request (DescribeFlowDefinition returns every member but the tags). */
+function describes(description: DescribeFlowDefinitionCommandOutput, request: CreateFlowDefinitionCommandInput): boolean {
+  const { Tags: _tags, ...withoutTags } = request;
+  const shown = withoutUndefined({
+    FlowDefinitionName: description.FlowDefinitionName,
+    RoleArn: description.RoleArn,
+    OutputConfig: description.OutputConfig,
+    HumanLoopConfig: description.HumanLoopConfig,
+    HumanLoopRequestSource: description.HumanLoopRequestSource,
+    HumanLoopActivationConfig: description.HumanLoopActivationConfig,
+  });
+  return canonicalJson(shown) === canonicalJson(withoutTags);
 }
 
 function sameRequest(a: CreateFlowDefinitionCommandInput, b: CreateFlowDefinitionCommandInput): boolean {
@@ -192,24 +213,24 @@ function respond(description: DescribeFlowDefinitionCommandOutput): FlowDefiniti
 }
 
 /**
- * Creates the flow definition and waits until it is active. A flow definition of a generated name that exists
- * already has the same properties (its name is their digest): it is taken as it is, as after a rolled-back update
- * whose old flow definition CloudFormation has not deleted.
+ * Creates the flow definition and waits until it is active. A flow definition of that name may exist already: one
+ * that is active or initializing with the same properties as far as DescribeFlowDefinition shows them (all but the
+ * tags) is taken as it is, once active (a rollback returns to the flow definition CloudFormation has not deleted
+ * yet); any other one (an earlier, failed attempt) is deleted first. Only for the alternate names, which the construct path makes this resource's
+ * own: a fixed name that is taken fails (ResourceInUse), as it may be anybody's flow definition.
  */
 async function createFlowDefinition(
   client: SageMakerClient,
   request: CreateFlowDefinitionCommandInput,
-  generated: boolean,
+  alternateName: boolean,
 ): Promise<DescribeFlowDefinitionCommandOutput> {
   const name = request.FlowDefinitionName!;
-  if (generated) {
-    const existing = await tryDescribe(client, name);
-    if (existing && existing.FlowDefinitionStatus !== 'Deleting' && existing.FlowDefinitionStatus !== 'Failed') {
+  const existing = alternateName ? await tryDescribe(client, name) : undefined;
+  if (existing) {
+    if (existing.FlowDefinitionStatus !== 'Deleting' && existing.FlowDefinitionStatus !== 'Failed' && describes(existing, request)) {
       return waitForActive(client, name);
     }
-    if (existing) {
-      await deleteFlowDefinition(client, name);
-    }
+    await deleteFlowDefinition(client, name);
   }
   const deadline = Date.now() + waitPolicy.retryTimeoutMs;
   for (;;) {

@@ -2,8 +2,8 @@ import {
   createRequest,
   FlowDefinitionEvent,
   FlowDefinitionProperties,
-  generatedName,
   onFlowDefinitionEvent,
+  targetName,
   waitPolicy,
 } from '../../src/private/flow-definition.handler';
 import { handler } from '../../src/private/provider.lambda';
@@ -52,12 +52,14 @@ const BASE = { ResourceType: 'Custom::SageMakerFlowDefinition', LogicalResourceI
 
 const ROLE_ARN = 'arn:aws:iam::123456789012:role/flow-role';
 const TEAM_ARN = 'arn:aws:sagemaker:us-east-1:123456789012:workteam/private-crowd/reviewers';
+const NAME_A = 'stack-evaluation-1a2b3c4d-a';
+const NAME_B = 'stack-evaluation-1a2b3c4d-b';
 const BEDROCK_UI_ARN = 'arn:aws:sagemaker:us-east-1:394669845002:human-task-ui/Evaluation';
 
 /** Properties as CloudFormation sends them: numbers as strings. */
 function properties(overrides: Partial<FlowDefinitionProperties> = {}): FlowDefinitionProperties {
   return {
-    NamePrefix: 'stack-evaluation-1a2b3c4d',
+    AlternateNames: [NAME_A, NAME_B],
     RoleArn: ROLE_ARN,
     OutputConfig: { S3OutputPath: 's3://results-bucket/evaluations/' },
     HumanLoopConfig: {
@@ -80,15 +82,20 @@ function create(props: FlowDefinitionProperties = properties()): FlowDefinitionE
   return { ...BASE, RequestType: 'Create', ResourceProperties: props };
 }
 
+function update(physicalId: string, props: FlowDefinitionProperties, oldProps: FlowDefinitionProperties = properties()): FlowDefinitionEvent {
+  return { ...BASE, RequestType: 'Update', PhysicalResourceId: physicalId, ResourceProperties: props, OldResourceProperties: oldProps };
+}
+
+const ROLE_2 = 'arn:aws:iam::123456789012:role/flow-role-2';
+
 describe('create', () => {
-  test('sends CreateFlowDefinition with numbers as numbers under a generated name, waits for Active and returns the ARN', async () => {
+  test('sends CreateFlowDefinition with numbers as numbers under the first alternate name, waits for Active and returns the ARN', async () => {
     const props = properties();
     server.describesPerStatus = 2;
 
     const response = await onFlowDefinitionEvent(create(props));
 
-    const name = generatedName('stack-evaluation-1a2b3c4d', createRequest(props));
-    expect(name).toMatch(/^stack-evaluation-1a2b3c4d-[0-9a-f]{8}$/);
+    const name = NAME_A;
     expect(response).toEqual({
       PhysicalResourceId: name,
       Data: { FlowDefinitionName: name, FlowDefinitionArn: `arn:aws:sagemaker:us-east-1:123456789012:flow-definition/${name}` },
@@ -127,7 +134,7 @@ describe('create', () => {
     const conditions = JSON.stringify({ Conditions: [{ ConditionType: 'Sampling', ConditionParameters: { RandomSamplingPercentage: 5 } }] });
     const props = properties({
       FlowDefinitionName: 'moderation-review',
-      NamePrefix: undefined,
+      AlternateNames: undefined,
       OutputConfig: { S3OutputPath: 's3://results-bucket/', KmsKeyId: 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab' },
       HumanLoopRequestSource: { AwsManagedHumanLoopRequestSource: 'AWS/Rekognition/DetectModerationLabels/Image/V3' },
       HumanLoopActivationConfig: { HumanLoopActivationConditionsConfig: { HumanLoopActivationConditions: conditions } },
@@ -170,7 +177,7 @@ describe('create', () => {
   test('fails with the failure reason of a flow definition that ends Failed', async () => {
     server.failureReason = 'The work team does not exist';
 
-    await expect(onFlowDefinitionEvent(create())).rejects.toThrow(/the flow definition 'stack-evaluation-1a2b3c4d-[0-9a-f]{8}' failed: The work team does not exist/);
+    await expect(onFlowDefinitionEvent(create())).rejects.toThrow(/the flow definition 'stack-evaluation-1a2b3c4d-a' failed: The work team does not exist/);
   });
 
   test('fails when the flow definition is not active in time', async () => {
@@ -179,14 +186,52 @@ describe('create', () => {
     await expect(onFlowDefinitionEvent(create())).rejects.toThrow(/is still Initializing after 2 seconds/);
   });
 
-  test('takes an active flow definition of the same generated name as it is (a rolled-back update)', async () => {
-    const first = await onFlowDefinitionEvent(create());
+  test('deletes a flow definition an earlier, failed attempt left under the name, then creates it', async () => {
+    server.failureReason = 'The work team does not exist';
+    await expect(onFlowDefinitionEvent(create())).rejects.toThrow(/failed/);
+    server.failureReason = undefined;
     server.calls.length = 0;
 
-    const second = await onFlowDefinitionEvent(create());
+    const response = await onFlowDefinitionEvent(create());
 
-    expect(second).toEqual(first);
+    expect(response.PhysicalResourceId).toBe(NAME_A);
+    expect(server.calls.map((call) => call.operation).slice(0, 2)).toEqual(['DescribeFlowDefinition', 'DeleteFlowDefinition']);
+    expect(server.callsOf('CreateFlowDefinition').map((call) => call.error)).toEqual([undefined]);
+    expect(server.flowDefinitions.get(NAME_A)?.status).toBe('Active');
+  });
+
+  test('deletes a leftover of other properties, even an active one', async () => {
+    await onFlowDefinitionEvent(create(properties({ RoleArn: ROLE_2 })));
+    server.calls.length = 0;
+
+    await onFlowDefinitionEvent(create());
+
+    expect(server.callsOf('DeleteFlowDefinition')).toHaveLength(1);
+    expect(server.flowDefinitions.get(NAME_A)?.request.RoleArn).toBe(ROLE_ARN);
+  });
+
+  test('waits for a leftover of the same properties that is still initializing, and takes it', async () => {
+    server.describesPerStatus = 1_000_000;
+    await expect(onFlowDefinitionEvent(create())).rejects.toThrow(/is still Initializing/);
+    server.flowDefinitions.get(NAME_A)!.describesLeft = 1;
+    server.calls.length = 0;
+
+    const response = await onFlowDefinitionEvent(create());
+
+    expect(response.PhysicalResourceId).toBe(NAME_A);
     expect(server.callsOf('CreateFlowDefinition')).toEqual([]);
+    expect(server.callsOf('DeleteFlowDefinition')).toEqual([]);
+  });
+
+  test('deletes a leftover that is being deleted or failed, whatever its properties, then creates it', async () => {
+    await onFlowDefinitionEvent(create());
+    server.flowDefinitions.get(NAME_A)!.status = 'Failed';
+    server.calls.length = 0;
+
+    await onFlowDefinitionEvent(create());
+
+    expect(server.calls.map((call) => [call.operation, call.error]).slice(0, 2)).toEqual([['DescribeFlowDefinition', undefined], ['DeleteFlowDefinition', undefined]]);
+    expect(server.callsOf('CreateFlowDefinition')).toHaveLength(1);
   });
 
   test('fails for a fixed name that is taken', async () => {
@@ -196,23 +241,24 @@ describe('create', () => {
   });
 });
 
-describe('generated names', () => {
-  test('follow every resolved value, not only the template text', () => {
-    const base = createRequest(properties()).FlowDefinitionName;
-
-    // The same role name behind a replaced role's new ARN, a replaced bucket, another team.
-    expect(createRequest(properties({ RoleArn: 'arn:aws:iam::123456789012:role/flow-role-2' })).FlowDefinitionName).not.toBe(base);
-    expect(createRequest(properties({ OutputConfig: { S3OutputPath: 's3://other-bucket/evaluations/' } })).FlowDefinitionName).not.toBe(base);
-    expect(createRequest(properties({ Tags: [] })).FlowDefinitionName).not.toBe(base);
-    // Numbers as strings or numbers, keys in any order: the same name.
-    const reordered = properties();
-    expect(createRequest({ ...reordered, HumanLoopConfig: { ...reordered.HumanLoopConfig, TaskCount: 1 } }).FlowDefinitionName).toBe(base);
+describe('alternate names', () => {
+  test('the first on create, on update the one the old physical id is not', () => {
+    expect(targetName(properties())).toBe(NAME_A);
+    expect(targetName(properties(), NAME_A)).toBe(NAME_B);
+    expect(targetName(properties(), NAME_B)).toBe(NAME_A);
+    // From a fixed name or a placeholder id.
+    expect(targetName(properties(), 'review')).toBe(NAME_A);
+    expect(targetName(properties({ FlowDefinitionName: 'review' }), NAME_A)).toBe('review');
   });
 
-  test('are at most 63 characters, from a prefix of at most 54', () => {
-    const name = createRequest(properties({ NamePrefix: 'a'.repeat(60) })).FlowDefinitionName!;
+  test('fails without a fixed name or two different alternate names', () => {
+    expect(() => targetName(properties({ AlternateNames: undefined }))).toThrow('the flow definition needs a FlowDefinitionName or two different AlternateNames, got undefined');
+    expect(() => targetName(properties({ AlternateNames: [NAME_A, NAME_A] }))).toThrow(/two different AlternateNames, got \["stack-evaluation-1a2b3c4d-a","stack-evaluation-1a2b3c4d-a"\]/);
+  });
 
-    expect(name).toMatch(/^a{54}-[0-9a-f]{8}$/);
+  test('the request is the same whether numbers arrive as strings or numbers', () => {
+    const props = properties();
+    expect(createRequest({ ...props, HumanLoopConfig: { ...props.HumanLoopConfig, TaskCount: 1 } }, NAME_A)).toEqual(createRequest(props, NAME_A));
   });
 });
 
@@ -234,22 +280,69 @@ describe('update', () => {
     expect(server.callsOf('DeleteFlowDefinition')).toEqual([]);
   });
 
-  test('with a change creates a new flow definition under a new name and leaves the old one to CloudFormation', async () => {
+  test('with a change creates a new flow definition under the other name and leaves the old one to CloudFormation', async () => {
     const created = await onFlowDefinitionEvent(create());
-    const changed = properties({ RoleArn: 'arn:aws:iam::123456789012:role/flow-role-2' });
 
-    const response = await onFlowDefinitionEvent({
-      ...BASE,
-      RequestType: 'Update',
-      PhysicalResourceId: created.PhysicalResourceId,
-      ResourceProperties: changed,
-      OldResourceProperties: properties(),
-    });
+    const response = await onFlowDefinitionEvent(update(created.PhysicalResourceId, properties({ RoleArn: ROLE_2 })));
 
-    expect(response.PhysicalResourceId).not.toBe(created.PhysicalResourceId);
-    expect(server.flowDefinitions.get(response.PhysicalResourceId)?.request.RoleArn).toBe('arn:aws:iam::123456789012:role/flow-role-2');
-    expect(server.flowDefinitions.has(created.PhysicalResourceId)).toBe(true);
+    expect(response.PhysicalResourceId).toBe(NAME_B);
+    expect(server.flowDefinitions.get(NAME_B)?.request.RoleArn).toBe(ROLE_2);
+    expect(server.flowDefinitions.has(NAME_A)).toBe(true);
     expect(server.callsOf('DeleteFlowDefinition')).toEqual([]);
+  });
+
+  test('the names alternate over changes, CloudFormation deleting the old one each time', async () => {
+    let id = (await onFlowDefinitionEvent(create())).PhysicalResourceId;
+    let old = properties();
+    const ids = [id];
+    for (const role of [ROLE_2, ROLE_ARN, ROLE_2]) {
+      const changed = properties({ RoleArn: role });
+      const response = await onFlowDefinitionEvent(update(id, changed, old));
+      await onFlowDefinitionEvent({ ...BASE, RequestType: 'Delete', PhysicalResourceId: id, ResourceProperties: old });
+      [id, old] = [response.PhysicalResourceId, changed];
+      ids.push(id);
+    }
+
+    expect(ids).toEqual([NAME_A, NAME_B, NAME_A, NAME_B]);
+    expect([...server.flowDefinitions.keys()]).toEqual([NAME_B]);
+  });
+
+  test('rolled back, returns to the old flow definition as it is, and CloudFormation deletes the new one', async () => {
+    await onFlowDefinitionEvent(create());
+    const changed = properties({ RoleArn: ROLE_2 });
+    await onFlowDefinitionEvent(update(NAME_A, changed));
+    server.calls.length = 0;
+
+    // A later resource fails: CloudFormation sends the update back, then deletes the flow definition it returned.
+    const rolledBack = await onFlowDefinitionEvent(update(NAME_B, properties(), changed));
+    await onFlowDefinitionEvent({ ...BASE, RequestType: 'Delete', PhysicalResourceId: NAME_B, ResourceProperties: changed });
+
+    expect(rolledBack.PhysicalResourceId).toBe(NAME_A);
+    expect(server.callsOf('CreateFlowDefinition')).toEqual([]);
+    expect(server.callsOf('DeleteFlowDefinition').map((call) => call.input.FlowDefinitionName)).toEqual([NAME_B]);
+    expect([...server.flowDefinitions.keys()]).toEqual([NAME_A]);
+    expect(server.flowDefinitions.get(NAME_A)?.request.RoleArn).toBe(ROLE_ARN);
+  });
+
+  test('replaces a leftover of the other name that a failed update left', async () => {
+    await onFlowDefinitionEvent(create());
+    server.failureReason = 'The role cannot be assumed';
+    await expect(onFlowDefinitionEvent(update(NAME_A, properties({ RoleArn: ROLE_2 })))).rejects.toThrow(/cannot be assumed/);
+    server.failureReason = undefined;
+
+    const response = await onFlowDefinitionEvent(update(NAME_A, properties({ RoleArn: ROLE_2 })));
+
+    expect(response.PhysicalResourceId).toBe(NAME_B);
+    expect(server.flowDefinitions.get(NAME_B)?.status).toBe('Active');
+    expect(server.callsOf('DeleteFlowDefinition').map((call) => call.input.FlowDefinitionName)).toEqual([NAME_B]);
+  });
+
+  test('from a fixed name to generated ones creates the first alternate name', async () => {
+    await onFlowDefinitionEvent(create(properties({ FlowDefinitionName: 'review' })));
+
+    const response = await onFlowDefinitionEvent(update('review', properties(), properties({ FlowDefinitionName: 'review' })));
+
+    expect(response.PhysicalResourceId).toBe(NAME_A);
   });
 
   test('to another fixed name creates the flow definition under it', async () => {

@@ -3,8 +3,11 @@ import aws_cdk as cdk
 from aws_cdk import aws_cognito as cognito
 from aws_cdk import aws_iam as iam
 from aws_cdk import aws_kms as kms
+from aws_cdk import aws_s3 as s3
 from aws_cdk import aws_sns as sns
 from cdk_sagemaker_workteam import (
+    FlowDefinition,
+    HumanLoopSource,
     WorkerAccessConfiguration,
     Workforce,
     WorkforceIdentity,
@@ -127,3 +130,66 @@ def test_notifications_worker_access_and_grants_synthesize_as_their_twin(app):
     imported.grants.create_labeling_jobs(pipeline_role)
 
     assert_same_template(stack, "notifications-grants")
+
+
+def test_bedrock_evaluation_flow_definition_synthesizes_as_its_twin(app):
+    stack = cdk.Stack(app, "BedrockEvaluation", env=cdk.Environment(account="123456789012", region="us-east-1"))
+    user_pool = cognito.UserPool(
+        stack, "Evaluators", self_sign_up_enabled=False, sign_in_aliases=cognito.SignInAliases(email=True)
+    )
+    user_pool.add_domain("SignIn", cognito_domain=cognito.CognitoDomainOptions(domain_prefix="evaluation-twins"))
+    user_pool_client = user_pool.add_client(
+        "WorkerPortal",
+        generate_secret=True,
+        o_auth=cognito.OAuthSettings(
+            flows=cognito.OAuthFlows(authorization_code_grant=True),
+            scopes=[cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE],
+            callback_urls=["https://localhost"],
+        ),
+    )
+    workforce = Workforce(stack, "Workforce", identity=WorkforceIdentity.cognito(user_pool, user_pool_client))
+    raters = cognito.UserPoolGroup(stack, "Raters", user_pool=user_pool, group_name="raters")
+    team = Workteam.from_cognito_group(
+        stack, "RatingTeam", workforce=workforce, group=raters, description="Rates model answers"
+    )
+
+    key = kms.Key(stack, "ResultsKey", enable_key_rotation=True)
+    results = s3.Bucket(
+        stack,
+        "Results",
+        enforce_ssl=True,
+        block_public_access=s3.BlockPublicAccess.BLOCK_ALL,
+        encryption=s3.BucketEncryption.KMS,
+        encryption_key=key,
+    )
+    flow = FlowDefinition(
+        stack,
+        "HumanEvaluation",
+        source=HumanLoopSource.bedrock_model_evaluation(),
+        workteam=team,
+        task_title="Rate the answers of two models",
+        task_description="Read the prompt and rate each answer",
+        task_keywords=["evaluation", "rating"],
+        workers_per_object=2,
+        task_time_limit=cdk.Duration.hours(1),
+        task_availability_lifetime=cdk.Duration.days(10),
+        output_bucket=results,
+        output_prefix="human-loops/",
+        tags={"project": "evaluation"},
+    )
+
+    evaluation_role = iam.Role(
+        stack,
+        "EvaluationRole",
+        assumed_by=iam.ServicePrincipal(
+            "bedrock.amazonaws.com", conditions={"StringEquals": {"aws:SourceAccount": stack.account}}
+        ),
+    )
+    flow.grant_bedrock_evaluation(evaluation_role)
+    operator_role = iam.Role(stack, "OperatorRole", assumed_by=iam.AccountRootPrincipal())
+    flow.grants.describe(operator_role)
+
+    cdk.CfnOutput(stack, "FlowDefinitionArn", value=flow.flow_definition_arn)
+    cdk.CfnOutput(stack, "EvaluationRoleArn", value=evaluation_role.role_arn)
+
+    assert_same_template(stack, "bedrock-evaluation")

@@ -1,4 +1,5 @@
 import { App, Stack } from 'aws-cdk-lib';
+import { bedrockEvaluationApp } from './bedrock-evaluation';
 import { cognitoWorkforceApp } from './cognito-workforce';
 import { notificationsGrantsApp } from './notifications-grants';
 import { oidcWorkforceApp } from './oidc-workforce';
@@ -8,4 +9,5 @@ export const TWINS: Record<string, (app: App) => Stack> = {
   'cognito-workforce': cognitoWorkforceApp,
   'oidc-workforce': oidcWorkforceApp,
   'notifications-grants': notificationsGrantsApp,
+  'bedrock-evaluation': bedrockEvaluationApp,
 };
