@@ -69,7 +69,8 @@ const MODELS = [
     operations: ['CreateWorkteam', 'UpdateWorkteam', 'DescribeWorkteam', 'DeleteWorkteam',
       'CreateWorkforce', 'UpdateWorkforce', 'DescribeWorkforce', 'DeleteWorkforce',
       'CreateHumanTaskUi', 'DescribeHumanTaskUi', 'DeleteHumanTaskUi',
-      'CreateFlowDefinition', 'DescribeFlowDefinition', 'DeleteFlowDefinition'],
+      'CreateFlowDefinition', 'DescribeFlowDefinition', 'DeleteFlowDefinition',
+      'AddTags', 'DeleteTags', 'ListTags'],
   },
   {
     name: 'cognito-idp',

@@ -157,8 +157,8 @@ export interface FlowDefinitionProps {
   readonly flowDefinitionName?: string;
 
   /**
-   * Tags of the flow definition. `Tags.of(scope).add(...)` on any parent reaches it too. A change of tags replaces the
-   * flow definition, as any other change does.
+   * Tags of the flow definition. `Tags.of(scope).add(...)` on any parent reaches it too. A change of tags only is
+   * made in place (AddTags and DeleteTags): the flow definition keeps its name and ARN.
    *
    * @default - no tags
    */
@@ -341,9 +341,9 @@ export class FlowDefinition extends FlowDefinitionBase implements ITaggableV2 {
   }
 
   /**
-   * What the provider's handler may do for this flow definition: create, describe and delete the flow definitions of
-   * its names (the fixed name, or the two alternate names; every one known at synth) on this team only, and pass the
-   * role to SageMaker.
+   * What the provider's handler may do for this flow definition: create, describe, tag and delete the flow definitions
+   * of its names (the fixed name, or the two alternate names; every one known at synth) on this team only, and pass
+   * the role to SageMaker. SageMaker authorizes the tags of a create call as AddTags.
    */
   private handlerStatements(names: string[], workteam: IWorkteam): iam.PolicyStatement[] {
     const arns = names.map((name) => Stack.of(this).formatArn(flowDefinitionArnComponents(name)));
@@ -353,7 +353,10 @@ export class FlowDefinition extends FlowDefinitionBase implements ITaggableV2 {
         resources: arns,
         conditions: { ArnEquals: { 'sagemaker:WorkteamArn': workteam.workteamArn } },
       }),
-      new iam.PolicyStatement({ actions: ['sagemaker:DescribeFlowDefinition', 'sagemaker:DeleteFlowDefinition'], resources: arns }),
+      new iam.PolicyStatement({
+        actions: ['sagemaker:DescribeFlowDefinition', 'sagemaker:DeleteFlowDefinition', 'sagemaker:AddTags', 'sagemaker:DeleteTags', 'sagemaker:ListTags'],
+        resources: arns,
+      }),
       new iam.PolicyStatement({
         actions: ['iam:PassRole'],
         resources: [this.role.roleArn],

@@ -104,7 +104,7 @@ describe('FlowDefinition', () => {
     expect(statementsOf(stack)).toContainEqual(expect.objectContaining({ Action: ['kms:GenerateDataKey', 'kms:Decrypt'] }));
   });
 
-  test('gives the provider least privilege: its two names, this team, and the role passed to SageMaker only', () => {
+  test('gives the provider least privilege: its two names (tags included), this team, and the role passed to SageMaker only', () => {
     const { stack, flow } = setup();
     const names: string[] = flowResource(stack).Properties.AlternateNames;
 
@@ -112,7 +112,11 @@ describe('FlowDefinition', () => {
     const flowDefinitions = names.map((name) => ({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:sagemaker:us-east-1:123456789012:flow-definition/${name}`]] }));
     expect(handlerStatements).toEqual([
       { Effect: 'Allow', Action: 'sagemaker:CreateFlowDefinition', Resource: flowDefinitions, Condition: { ArnEquals: { 'sagemaker:WorkteamArn': TEAM_ARN } } },
-      { Effect: 'Allow', Action: ['sagemaker:DescribeFlowDefinition', 'sagemaker:DeleteFlowDefinition'], Resource: flowDefinitions },
+      {
+        Effect: 'Allow',
+        Action: ['sagemaker:DescribeFlowDefinition', 'sagemaker:DeleteFlowDefinition', 'sagemaker:AddTags', 'sagemaker:DeleteTags', 'sagemaker:ListTags'],
+        Resource: flowDefinitions,
+      },
       {
         Effect: 'Allow',
         Action: 'iam:PassRole',

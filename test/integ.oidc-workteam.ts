@@ -57,7 +57,7 @@ const integ = new IntegTest(app, 'OidcWorkteamTest', {
 const describeWorkforce = integ.assertions.awsApiCall('SageMaker', 'describeWorkforce', { WorkforceName: workforce.workforceName });
 // The assertions name the workforce and teams by their names (literals outside their stack, no export): nothing
 // else orders the assertion stack after the test stack.
-Stack.of(describeWorkforce).addDependency(stack, 'the assertions read what the test stack deploys');
+Stack.of(describeWorkforce).addStackDependency(stack, 'the assertions read what the test stack deploys');
 describeWorkforce
   .expect(
     ExpectedResult.objectLike({

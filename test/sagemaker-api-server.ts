@@ -63,6 +63,10 @@ export class SageMakerApiServer {
   public describesPerStatus = 1;
   /** When set, a new flow definition ends `Failed` with this reason instead of `Active`. */
   public failureReason?: string;
+  /** The tags of each resource ARN, as CreateFlowDefinition, AddTags and DeleteTags left them. */
+  public readonly tags = new Map<string, Map<string, string>>();
+  /** How many tags one ListTags answer holds at most (SageMaker's page size; MaxResults may ask for fewer). */
+  public tagsPageSize = 50;
 
   private readonly model = loadSageMakerModel();
   private readonly server = http.createServer((request, response) => this.serve(request, response));
@@ -131,6 +135,7 @@ export class SageMakerApiServer {
         }
         const arn = `arn:aws:sagemaker:us-east-1:123456789012:flow-definition/${name}`;
         this.flowDefinitions.set(name, { request: input, arn, status: 'Initializing', describesLeft: this.describesPerStatus });
+        this.tags.set(arn, new Map((input.Tags ?? []).map((tag: { Key: string; Value?: string }) => [tag.Key, tag.Value ?? ''])));
         return { FlowDefinitionArn: arn };
       }
       case 'DescribeFlowDefinition': {
@@ -159,9 +164,37 @@ export class SageMakerApiServer {
         stored.describesLeft = this.describesPerStatus;
         return {};
       }
+      case 'AddTags':
+      case 'DeleteTags':
+      case 'ListTags':
+        return this.performOnTags(operation, input);
       default:
         return { type: 'UnknownOperationException', message: `${operation} is not served here` };
     }
+  }
+
+  /** The tagging calls, on the flow definitions the server holds (SageMaker answers others with a ValidationException). */
+  private performOnTags(operation: string, input: Record<string, any>): Record<string, unknown> | ScriptedError {
+    const tags = this.tags.get(input.ResourceArn);
+    if (!tags) {
+      return { type: 'ValidationException', message: `Resource ${input.ResourceArn} does not exist` };
+    }
+    if (operation === 'AddTags') {
+      for (const tag of input.Tags as { Key: string; Value?: string }[]) {
+        tags.set(tag.Key, tag.Value ?? '');
+      }
+      return { Tags: input.Tags };
+    }
+    if (operation === 'DeleteTags') {
+      for (const key of input.TagKeys as string[]) {
+        tags.delete(key);
+      }
+      return {};
+    }
+    const start = input.NextToken === undefined ? 0 : Number(input.NextToken);
+    const size = Math.min(this.tagsPageSize, input.MaxResults ?? 50);
+    const page = [...tags].slice(start, start + size).map(([Key, Value]) => ({ Key, Value }));
+    return { Tags: page, ...(start + size < tags.size ? { NextToken: String(start + size) } : {}) };
   }
 
   /** Moves a flow definition on: Initializing to Active (or Failed), Deleting to gone. */
@@ -175,6 +208,7 @@ export class SageMakerApiServer {
       stored.failureReason = this.failureReason;
     } else if (stored.status === 'Deleting') {
       this.flowDefinitions.delete(name);
+      this.tags.delete(stored.arn);
     }
   }
 

@@ -7,8 +7,9 @@
  *   FailureReason). SageMaker checks that it may assume the role when it creates the flow definition: a role made
  *   in the same deployment may not have propagated yet, so a ValidationException is retried for a while, as
  *   Terraform's aws_sagemaker_flow_definition does.
- * - Update: a change of any property creates a new flow definition under a new name and returns it as the new
- *   physical id; CloudFormation then deletes the old one. Without a name from the user, the construct gives two names
+ * - Update: a change of the tags only is made in place (ListTags, then DeleteTags and AddTags), as CloudFormation
+ *   updates the tags of its own resources. A change of any other property creates a new flow definition under a new
+ *   name and returns it as the new physical id; CloudFormation then deletes the old one. Without a name from the user, the construct gives two names
  *   known at synth (`<prefix>-a` and `<prefix>-b`, so that the handler's policy names exactly these two ARNs): a
  *   change creates the flow definition under the one that the old physical id is not, and CloudFormation deletes the
  *   old one; a rollback is the same kind of update back. The target name may still hold a flow definition: the one a
@@ -20,12 +21,16 @@
  * It runs on the AWS SDK for JavaScript v3 of Lambda's Node.js runtime, called by the library's provider.
  */
 import {
+  AddTagsCommand,
   CreateFlowDefinitionCommandInput,
   CreateFlowDefinitionCommand,
   DeleteFlowDefinitionCommand,
+  DeleteTagsCommand,
   DescribeFlowDefinitionCommand,
   DescribeFlowDefinitionCommandOutput,
+  ListTagsCommand,
   SageMakerClient,
+  Tag,
 } from '@aws-sdk/client-sagemaker';
 
 import { LibraryResourceEvent, LibraryResourceResponse, RESOURCE_TYPES } from './provider-protocol';
@@ -108,14 +113,18 @@ export async function onFlowDefinitionEvent(event: FlowDefinitionEvent): Promise
   const oldName = event.PhysicalResourceId!;
   const oldRequest = createRequest(event.OldResourceProperties!, oldName);
   const keepsName = props.FlowDefinitionName === undefined ? (props.AlternateNames ?? []).includes(oldName) : props.FlowDefinitionName === oldName;
-  if (keepsName && sameRequest(oldRequest, createRequest(props, oldName))) {
-    return respond(await describe(sagemaker, oldName));
+  if (keepsName && sameRequest(withoutTags(oldRequest), withoutTags(createRequest(props, oldName)))) {
+    const description = await describe(sagemaker, oldName);
+    if (!sameTags(oldRequest.Tags, props.Tags)) {
+      await applyTags(sagemaker, description.FlowDefinitionArn!, props.Tags);
+    }
+    return respond(description);
   }
   const name = targetName(props, oldName);
   if (name === oldName) {
     throw new Error(
       `the flow definition '${oldName}' has a fixed name (flowDefinitionName), and SageMaker cannot update a flow definition: ` +
-        `the change of ${changedMembers(oldRequest, createRequest(props, oldName)).join(', ')} needs a new flow definition under another name. ` +
+        `the change of ${changedMembers(withoutTags(oldRequest), withoutTags(createRequest(props, oldName))).join(', ')} needs a new flow definition under another name. ` +
         'Give another flowDefinitionName, or leave it out to have the flow definition take two generated names in turn',
     );
   }
@@ -172,9 +181,14 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** The request without its tags: what DescribeFlowDefinition shows, and what a new flow definition is needed for. */
+function withoutTags(request: CreateFlowDefinitionCommandInput): CreateFlowDefinitionCommandInput {
+  const { Tags: _tags, ...rest } = request;
+  return rest;
+}
+
 /** Whether the description shows the request (DescribeFlowDefinition returns every member but the tags). */
 function describes(description: DescribeFlowDefinitionCommandOutput, request: CreateFlowDefinitionCommandInput): boolean {
-  const { Tags: _tags, ...withoutTags } = request;
   const shown = withoutUndefined({
     FlowDefinitionName: description.FlowDefinitionName,
     RoleArn: description.RoleArn,
@@ -183,11 +197,17 @@ function describes(description: DescribeFlowDefinitionCommandOutput, request: Cr
     HumanLoopRequestSource: description.HumanLoopRequestSource,
     HumanLoopActivationConfig: description.HumanLoopActivationConfig,
   });
-  return canonicalJson(shown) === canonicalJson(withoutTags);
+  return canonicalJson(shown) === canonicalJson(withoutTags(request));
 }
 
 function sameRequest(a: CreateFlowDefinitionCommandInput, b: CreateFlowDefinitionCommandInput): boolean {
   return canonicalJson(a) === canonicalJson(b);
+}
+
+/** Whether two lists hold the same tags, in any order. */
+function sameTags(a: readonly Tag[] = [], b: readonly Tag[] = []): boolean {
+  const byKey = (tags: readonly Tag[]) => canonicalJson(Object.fromEntries(tags.map((tag) => [tag.Key, tag.Value])));
+  return byKey(a) === byKey(b);
 }
 
 /** The top-level request members that differ, for the message of a change a fixed name cannot take. */
@@ -215,8 +235,8 @@ function respond(description: DescribeFlowDefinitionCommandOutput): FlowDefiniti
 /**
  * Creates the flow definition and waits until it is active. A flow definition of that name may exist already: one
  * that is active or initializing with the same properties as far as DescribeFlowDefinition shows them (all but the
- * tags) is taken as it is, once active (a rollback returns to the flow definition CloudFormation has not deleted
- * yet); any other one (an earlier, failed attempt) is deleted first. Only for the alternate names, which the construct path makes this resource's
+ * tags) is taken, once active, with the request's tags (a rollback returns to the flow definition CloudFormation has
+ * not deleted yet); any other one (an earlier, failed attempt) is deleted first. Only for the alternate names, which the construct path makes this resource's
  * own: a fixed name that is taken fails (ResourceInUse), as it may be anybody's flow definition.
  */
 async function createFlowDefinition(
@@ -228,7 +248,9 @@ async function createFlowDefinition(
   const existing = alternateName ? await tryDescribe(client, name) : undefined;
   if (existing) {
     if (existing.FlowDefinitionStatus !== 'Deleting' && existing.FlowDefinitionStatus !== 'Failed' && describes(existing, request)) {
-      return waitForActive(client, name);
+      const active = await waitForActive(client, name);
+      await applyTags(client, active.FlowDefinitionArn!, request.Tags);
+      return active;
     }
     await deleteFlowDefinition(client, name);
   }
@@ -286,6 +308,31 @@ async function deleteFlowDefinition(client: SageMakerClient, name: string | unde
       throw new Error(`the flow definition '${name}' is still being deleted after ${waitPolicy.statusTimeoutMs / 1000} seconds`);
     }
     await sleep(waitPolicy.pollDelayMs);
+  }
+}
+
+/**
+ * Gives the flow definition exactly the tags given: DeleteTags for the keys it has and should not, AddTags for the
+ * missing and changed ones. Keys under `aws:` belong to AWS and are left alone.
+ */
+async function applyTags(client: SageMakerClient, arn: string, tags: readonly Tag[] = []): Promise<void> {
+  const current = new Map<string, string>();
+  let nextToken: string | undefined;
+  do {
+    const page = await client.send(new ListTagsCommand({ ResourceArn: arn, NextToken: nextToken }));
+    for (const tag of page.Tags ?? []) {
+      current.set(tag.Key!, tag.Value ?? '');
+    }
+    nextToken = page.NextToken;
+  } while (nextToken);
+  const wanted = new Set(tags.map((tag) => tag.Key));
+  const removed = [...current.keys()].filter((key) => !wanted.has(key) && !key.startsWith('aws:'));
+  const added = tags.filter((tag) => current.get(tag.Key!) !== tag.Value);
+  if (removed.length > 0) {
+    await client.send(new DeleteTagsCommand({ ResourceArn: arn, TagKeys: removed }));
+  }
+  if (added.length > 0) {
+    await client.send(new AddTagsCommand({ ResourceArn: arn, Tags: [...added] }));
   }
 }
 

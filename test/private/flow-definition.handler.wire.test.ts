@@ -41,6 +41,8 @@ beforeEach(() => {
   server.scriptedErrors.clear();
   server.describesPerStatus = 1;
   server.failureReason = undefined;
+  server.tags.clear();
+  server.tagsPageSize = 50;
 });
 
 afterEach(() => {
@@ -372,6 +374,93 @@ describe('update', () => {
       "the flow definition 'review' has a fixed name (flowDefinitionName), and SageMaker cannot update a flow definition: the change of OutputConfig needs a new flow definition",
     );
     expect(server.callsOf('CreateFlowDefinition')).toHaveLength(1);
+  });
+});
+
+describe('tags', () => {
+  const TAGGED_A = `arn:aws:sagemaker:us-east-1:123456789012:flow-definition/${NAME_A}`;
+  const tagsOf = (arn: string) => Object.fromEntries(server.tags.get(arn) ?? []);
+
+  test('are sent with CreateFlowDefinition', async () => {
+    await onFlowDefinitionEvent(create(properties({ Tags: [{ Key: 'team', Value: 'ml' }, { Key: 'cost-center', Value: '42' }] })));
+
+    expect(tagsOf(TAGGED_A)).toEqual({ 'team': 'ml', 'cost-center': '42' });
+  });
+
+  test('a change of tags only is made in place: the same flow definition, DeleteTags and AddTags', async () => {
+    await onFlowDefinitionEvent(create(properties({ Tags: [{ Key: 'team', Value: 'ml' }, { Key: 'stage', Value: 'beta' }] })));
+    server.calls.length = 0;
+
+    const response = await onFlowDefinitionEvent(update(NAME_A,
+      properties({ Tags: [{ Key: 'team', Value: 'research' }, { Key: 'owner', Value: 'ana' }] }),
+      properties({ Tags: [{ Key: 'team', Value: 'ml' }, { Key: 'stage', Value: 'beta' }] })));
+
+    expect(response.PhysicalResourceId).toBe(NAME_A);
+    expect(tagsOf(TAGGED_A)).toEqual({ team: 'research', owner: 'ana' });
+    expect(server.calls.map((call) => call.operation)).toEqual(['DescribeFlowDefinition', 'ListTags', 'DeleteTags', 'AddTags']);
+    expect(server.callsOf('DeleteTags')[0].input).toEqual({ ResourceArn: TAGGED_A, TagKeys: ['stage'] });
+    expect(server.callsOf('AddTags')[0].input).toEqual({
+      ResourceArn: TAGGED_A,
+      Tags: [{ Key: 'team', Value: 'research' }, { Key: 'owner', Value: 'ana' }],
+    });
+  });
+
+  test('removed altogether are deleted, and only what differs is sent', async () => {
+    await onFlowDefinitionEvent(create(properties({ Tags: [{ Key: 'team', Value: 'ml' }] })));
+    server.calls.length = 0;
+
+    await onFlowDefinitionEvent(update(NAME_A, properties({ Tags: undefined }), properties({ Tags: [{ Key: 'team', Value: 'ml' }] })));
+
+    expect(tagsOf(TAGGED_A)).toEqual({});
+    expect(server.calls.map((call) => call.operation)).toEqual(['DescribeFlowDefinition', 'ListTags', 'DeleteTags']);
+  });
+
+  test('in another order are no change', async () => {
+    const two = [{ Key: 'a', Value: '1' }, { Key: 'b', Value: '2' }];
+    await onFlowDefinitionEvent(create(properties({ Tags: two })));
+    server.calls.length = 0;
+
+    await onFlowDefinitionEvent(update(NAME_A, properties({ Tags: [...two].reverse() }), properties({ Tags: two })));
+
+    expect(server.calls.map((call) => call.operation)).toEqual(['DescribeFlowDefinition']);
+  });
+
+  test('of a flow definition with a fixed name change in place too', async () => {
+    await onFlowDefinitionEvent(create(properties({ FlowDefinitionName: 'review' })));
+
+    const response = await onFlowDefinitionEvent(update('review',
+      properties({ FlowDefinitionName: 'review', Tags: [{ Key: 'team', Value: 'research' }] }),
+      properties({ FlowDefinitionName: 'review' })));
+
+    expect(response.PhysicalResourceId).toBe('review');
+    expect(tagsOf('arn:aws:sagemaker:us-east-1:123456789012:flow-definition/review')).toEqual({ team: 'research' });
+  });
+
+  test('with another change go with the new flow definition', async () => {
+    await onFlowDefinitionEvent(create());
+
+    await onFlowDefinitionEvent(update(NAME_A, properties({ RoleArn: ROLE_2, Tags: [{ Key: 'team', Value: 'research' }] })));
+
+    expect(tagsOf(`arn:aws:sagemaker:us-east-1:123456789012:flow-definition/${NAME_B}`)).toEqual({ team: 'research' });
+    expect(server.callsOf('AddTags')).toEqual([]);
+  });
+
+  test('of a leftover taken as it is become the request\'s, read over every page of ListTags, AWS\'s own kept', async () => {
+    await onFlowDefinitionEvent(create(properties({ Tags: [{ Key: 'team', Value: 'ml' }, { Key: 'stage', Value: 'beta' }, { Key: 'old', Value: 'x' }] })));
+    server.tags.get(TAGGED_A)!.set('aws:cloudformation:stack-name', 'Flows');
+    const changed = properties({ RoleArn: ROLE_2 });
+    await onFlowDefinitionEvent(update(NAME_A, changed));
+    server.tagsPageSize = 1;
+    server.calls.length = 0;
+
+    // The rollback returns to NAME_A, which still has its properties; the tags are those of the rolled-back request.
+    const rolledBack = await onFlowDefinitionEvent(update(NAME_B, properties({ Tags: [{ Key: 'team', Value: 'ml' }, { Key: 'new', Value: 'y' }] }), changed));
+
+    expect(rolledBack.PhysicalResourceId).toBe(NAME_A);
+    expect(server.callsOf('CreateFlowDefinition')).toEqual([]);
+    expect(server.callsOf('ListTags')).toHaveLength(4);
+    expect(tagsOf(TAGGED_A)).toEqual({ 'team': 'ml', 'new': 'y', 'aws:cloudformation:stack-name': 'Flows' });
+    expect(server.callsOf('DeleteTags')[0].input.TagKeys).toEqual(['stage', 'old']);
   });
 });
 
