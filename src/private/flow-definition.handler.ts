@@ -19,6 +19,7 @@
  *
  * It runs on the AWS SDK for JavaScript v3 of Lambda's Node.js runtime, called by the library's provider.
  */
+import { isDeepStrictEqual } from 'util';
 import {
   CreateFlowDefinitionCommandInput,
   CreateFlowDefinitionCommand,
@@ -107,8 +108,8 @@ export async function onFlowDefinitionEvent(event: FlowDefinitionEvent): Promise
   }
   const oldName = event.PhysicalResourceId!;
   const oldRequest = createRequest(event.OldResourceProperties!, oldName);
-  const keepsName = props.FlowDefinitionName === undefined ? (props.AlternateNames ?? []).includes(oldName) : props.FlowDefinitionName === oldName;
-  if (keepsName && sameRequest(oldRequest, createRequest(props, oldName))) {
+  const keepsName = props.FlowDefinitionName === undefined ? props.AlternateNames?.includes(oldName) : props.FlowDefinitionName === oldName;
+  if (keepsName && isDeepStrictEqual(oldRequest, createRequest(props, oldName))) {
     return respond(await describe(sagemaker, oldName));
   }
   const name = targetName(props, oldName);
@@ -130,8 +131,8 @@ export function targetName(props: FlowDefinitionProperties, oldName?: string): s
   if (props.FlowDefinitionName !== undefined) {
     return props.FlowDefinitionName;
   }
-  const names = props.AlternateNames ?? [];
-  if (names.length !== 2 || names[0] === names[1]) {
+  const names = props.AlternateNames;
+  if (names?.length !== 2 || names[0] === names[1]) {
     throw new Error(`the flow definition needs a FlowDefinitionName or two different AlternateNames, got ${JSON.stringify(props.AlternateNames)}`);
   }
   return oldName === names[0] ? names[1] : names[0];
@@ -161,18 +162,10 @@ export function createRequest(props: FlowDefinitionProperties, name: string): Cr
   return withoutUndefined(request);
 }
 
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) {
-    return `[${value.map(canonicalJson).join(',')}]`;
-  }
-  if (typeof value === 'object' && value !== null) {
-    const entries = Object.entries(value).filter(([, item]) => item !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
-/** Whether the description shows the request (DescribeFlowDefinition returns every member but the tags). */
+/**
+ * Whether the description shows the request (DescribeFlowDefinition returns every member but the tags). Neither holds
+ * an undefined member (createRequest and the SDK's deserializer leave them out); the order of members does not count.
+ */
 function describes(description: DescribeFlowDefinitionCommandOutput, request: CreateFlowDefinitionCommandInput): boolean {
   const { Tags: _tags, ...withoutTags } = request;
   const shown = withoutUndefined({
@@ -183,18 +176,14 @@ function describes(description: DescribeFlowDefinitionCommandOutput, request: Cr
     HumanLoopRequestSource: description.HumanLoopRequestSource,
     HumanLoopActivationConfig: description.HumanLoopActivationConfig,
   });
-  return canonicalJson(shown) === canonicalJson(withoutTags);
-}
-
-function sameRequest(a: CreateFlowDefinitionCommandInput, b: CreateFlowDefinitionCommandInput): boolean {
-  return canonicalJson(a) === canonicalJson(b);
+  return isDeepStrictEqual(shown, withoutTags);
 }
 
 /** The top-level request members that differ, for the message of a change a fixed name cannot take. */
 function changedMembers(a: CreateFlowDefinitionCommandInput, b: CreateFlowDefinitionCommandInput): string[] {
   const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
   const [before, after] = [a, b] as unknown as Record<string, unknown>[];
-  return keys.filter((key) => canonicalJson(before[key]) !== canonicalJson(after[key]));
+  return keys.filter((key) => !isDeepStrictEqual(before[key], after[key]));
 }
 
 function toNumber(value: number | string | undefined): number | undefined {
@@ -304,8 +293,9 @@ async function tryDescribe(client: SageMakerClient, name: string): Promise<Descr
   }
 }
 
+/** The name of an error the SDK client threw (an Error, as every error it throws is). */
 function errorName(error: unknown): string | undefined {
-  return (error as { name?: string } | undefined)?.name;
+  return (error as { name?: string }).name;
 }
 
 function sleep(ms: number): Promise<void> {
