@@ -182,7 +182,8 @@ class SimpleCondition extends ActivationCondition {
     if (!this.services.includes(service)) {
       validator.fail(where, `a ${this.conditionType} condition does not apply to ${service}`);
     }
-    return { ConditionType: this.conditionType, ConditionParameters: withoutUndefined(this.parameters(validator, where)) };
+    // A parameter left undefined is left out of the JSON that the source renders.
+    return { ConditionType: this.conditionType, ConditionParameters: this.parameters(validator, where) };
   }
 }
 
@@ -219,7 +220,9 @@ function checkBounds(validator: Validator, where: string, bounds: Record<string,
 }
 
 function formKey(validator: Validator, where: string, props: ImportantFormKeyProps): Record<string, unknown> {
-  for (const [property, key] of [['formKey', props.formKey], ...(props.formKeyAliases ?? []).map((alias, i) => [`formKeyAliases[${i}]`, alias])]) {
+  const keys: Array<[string, string]> = [['formKey', props.formKey]];
+  props.formKeyAliases?.forEach((alias, i) => keys.push([`formKeyAliases[${i}]`, alias]));
+  for (const [property, key] of keys) {
     if (!Token.isUnresolved(key) && key.trim() === '') {
       validator.fail(`${where}.${property}`, `${quote(key)} is not allowed; it must be a form key such as "Mail address"`);
     }
@@ -229,8 +232,4 @@ function formKey(validator: Validator, where: string, props: ImportantFormKeyPro
 
 function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
-}
-
-function withoutUndefined(value: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined));
 }

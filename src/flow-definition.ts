@@ -253,7 +253,7 @@ export class FlowDefinition extends FlowDefinitionBase implements ITaggableV2 {
     validator.string('taskTitle', props.taskTitle, TASK_TITLE);
     validator.string('taskDescription', props.taskDescription, TASK_DESCRIPTION);
     if (validator.count('taskKeywords', props.taskKeywords, TASK_KEYWORDS)) {
-      (props.taskKeywords ?? []).forEach((keyword, index) => validator.string(`taskKeywords[${index}]`, keyword, TASK_KEYWORD));
+      props.taskKeywords?.forEach((keyword, index) => validator.string(`taskKeywords[${index}]`, keyword, TASK_KEYWORD));
     }
     validator.number('workersPerObject', props.workersPerObject, TASK_COUNT);
     const timeLimit = seconds(props.taskTimeLimit);

@@ -84,7 +84,11 @@ export abstract class HumanLoopSource {
    * definition and a condition holds (`AWS/Rekognition/DetectModerationLabels/Image/V3`).
    */
   public static rekognitionModeration(options: AiServiceHumanLoopOptions): HumanLoopSource {
-    return new ManagedSource(options.humanTaskUi, 'AWS/Rekognition/DetectModerationLabels/Image/V3', ActivationConditionService.REKOGNITION, options.conditions);
+    return new ManagedSource(options.humanTaskUi, {
+      requestSource: 'AWS/Rekognition/DetectModerationLabels/Image/V3',
+      service: ActivationConditionService.REKOGNITION,
+      conditions: options.conditions,
+    });
   }
 
   /**
@@ -92,7 +96,11 @@ export abstract class HumanLoopSource {
    * definition and a condition holds (`AWS/Textract/AnalyzeDocument/Forms/V1`).
    */
   public static textractForms(options: AiServiceHumanLoopOptions): HumanLoopSource {
-    return new ManagedSource(options.humanTaskUi, 'AWS/Textract/AnalyzeDocument/Forms/V1', ActivationConditionService.TEXTRACT, options.conditions);
+    return new ManagedSource(options.humanTaskUi, {
+      requestSource: 'AWS/Textract/AnalyzeDocument/Forms/V1',
+      service: ActivationConditionService.TEXTRACT,
+      conditions: options.conditions,
+    });
   }
 
   /**
@@ -123,21 +131,25 @@ class BedrockEvaluationSource extends HumanLoopSource {
   }
 }
 
+/** An AWS service that starts the human loops itself: its request source, and its activation conditions. */
+interface ServiceActivation {
+  readonly requestSource: string;
+  readonly service: ActivationConditionService;
+  readonly conditions: ActivationCondition[];
+}
+
 class ManagedSource extends HumanLoopSource {
-  constructor(
-    private readonly humanTaskUi: IHumanTaskUi,
-    private readonly requestSource?: string,
-    private readonly service?: ActivationConditionService,
-    private readonly conditions?: ActivationCondition[],
-  ) {
+  /** @param activation without it, the user's own StartHumanLoop calls start the human loops (a custom task) */
+  constructor(private readonly humanTaskUi: IHumanTaskUi, private readonly activation?: ServiceActivation) {
     super();
   }
 
   public _bind(scope: Construct, validator: Validator): HumanLoopSourceConfig {
     let activationConditions: string | undefined;
-    if (this.service && this.conditions) {
-      validator.count('source conditions', this.conditions, { min: 1, max: Number.POSITIVE_INFINITY });
-      const rendered = this.conditions.map((condition, index) => condition._render(validator, `source conditions[${index}]`, this.service!));
+    if (this.activation) {
+      const { service, conditions } = this.activation;
+      validator.count('source conditions', conditions, { min: 1, max: Number.POSITIVE_INFINITY });
+      const rendered = conditions.map((condition, index) => condition._render(validator, `source conditions[${index}]`, service));
       // Tokens (such as a number parameter) become CloudFormation references inside the JSON text.
       const plain = JSON.stringify({ Conditions: rendered });
       activationConditions = Token.isUnresolved(plain) ? Stack.of(scope).toJsonString({ Conditions: rendered }) : plain;
@@ -147,7 +159,7 @@ class ManagedSource extends HumanLoopSource {
     }
     return {
       humanTaskUiArn: this.humanTaskUi.humanTaskUiArn,
-      awsManagedRequestSource: this.requestSource,
+      awsManagedRequestSource: this.activation?.requestSource,
       activationConditions,
       bedrockModelEvaluation: false,
     };

@@ -9,7 +9,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { Construct } from 'constructs';
 import { apiMessageErrors, loadSageMakerModel } from './deploy-truth/api-model';
 import { NagViolation, testApp, testStack, withoutNodeLatestL1 } from './util';
-import { FlowDefinition, FlowDefinitionProps, HumanLoopSource, HumanTaskTemplate, HumanTaskUi, IWorkteam, Workteam } from '../src';
+import { ActivationCondition, FlowDefinition, FlowDefinitionProps, HumanLoopSource, HumanTaskTemplate, HumanTaskUi, IWorkteam, Workteam } from '../src';
 import { createRequest, FlowDefinitionProperties } from '../src/private/flow-definition.handler';
 
 const TEAM_ARN = 'arn:aws:sagemaker:us-east-1:123456789012:workteam/private-crowd/reviewers';
@@ -60,6 +60,7 @@ describe('FlowDefinition', () => {
     });
     expect(properties.FlowDefinitionName).toBeUndefined();
     expect(properties.HumanLoopActivationConfig).toBeUndefined();
+    expect(properties.Tags).toBeUndefined();
     expect(stack.resolve(flow.flowDefinitionArn)).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^Evaluation/), 'FlowDefinitionArn'] });
     expect(stack.resolve(flow.flowDefinitionName)).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^Evaluation/), 'FlowDefinitionName'] });
   });
@@ -85,6 +86,7 @@ describe('FlowDefinition', () => {
 
     Template.fromStack(stack).hasResourceProperties('AWS::IAM::Role', {
       AssumeRolePolicyDocument: { Statement: [{ Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { Service: 'sagemaker.amazonaws.com' } }] },
+      Description: 'Writes the answers of a SageMaker flow definition\'s human loops to its output',
     });
     const roleId = stack.resolve((flow.role.node.defaultChild as iam.CfnRole).logicalId);
     const rolePolicies = Object.values(Template.fromStack(stack).findResources('AWS::IAM::Policy'))
@@ -178,6 +180,21 @@ describe('FlowDefinition', () => {
     expect(properties.AlternateNames).toBeUndefined();
     expect(properties.HumanLoopConfig.HumanTaskUiArn).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^Ui/), 'HumanTaskUiArn'] });
     expect(properties.HumanLoopRequestSource).toBeUndefined();
+  });
+
+  test('sends the activation conditions of a Rekognition source', () => {
+    const stack = testStack();
+    const ui = HumanTaskUi.fromHumanTaskUiArn(stack, 'Ui', 'arn:aws:sagemaker:us-east-1:123456789012:human-task-ui/moderation-ui');
+
+    setup({ source: HumanLoopSource.rekognitionModeration({ humanTaskUi: ui, conditions: [ActivationCondition.sampling(5)] }) }, stack);
+
+    const properties = flowResource(stack).Properties;
+    expect(properties.HumanLoopRequestSource).toEqual({ AwsManagedHumanLoopRequestSource: 'AWS/Rekognition/DetectModerationLabels/Image/V3' });
+    expect(properties.HumanLoopActivationConfig).toEqual({
+      HumanLoopActivationConditionsConfig: {
+        HumanLoopActivationConditions: '{"Conditions":[{"ConditionType":"Sampling","ConditionParameters":{"RandomSamplingPercentage":5}}]}',
+      },
+    });
   });
 
   test('sends its tags and those of Tags.of', () => {
@@ -306,7 +323,9 @@ describe('FlowDefinition importers', () => {
   test('fails for a name or ARN SageMaker would not accept', () => {
     const stack = testStack();
 
-    expect(() => FlowDefinition.fromFlowDefinitionName(stack, 'A', 'Review')).toThrow(/flowDefinitionName: "Review"/);
+    expect(() => FlowDefinition.fromFlowDefinitionName(stack, 'A', 'Review')).toThrow(/^Invalid FlowDefinition at 'Stack\/A':\n {2}- flowDefinitionName: "Review"/);
+    expect(() => FlowDefinition.fromFlowDefinitionArn(stack, 'C', 'arn:aws:sagemaker:us-east-1:123456789012:flow-definition/Review'))
+      .toThrow(/^Invalid FlowDefinition at 'Stack\/C':\n {2}- flowDefinitionArn \(name\): "Review" is not allowed/);
     expect(() => FlowDefinition.fromFlowDefinitionArn(stack, 'B', 'arn:aws:sagemaker:us-east-1:123456789012:workteam/review'))
       .toThrow(/flowDefinitionArn: .* is not the ARN of a flow-definition/);
   });

@@ -1,4 +1,4 @@
-import { Stack } from 'aws-cdk-lib';
+import { CfnParameter, Stack } from 'aws-cdk-lib';
 import { testStack } from './util';
 import { ActivationCondition, HumanLoopSource, HumanTaskUi } from '../src';
 import { Validator } from '../src/private/validation';
@@ -96,6 +96,37 @@ describe('HumanLoopSource', () => {
         },
         { ConditionType: 'MissingImportantFormKey', ConditionParameters: { ImportantFormKey: 'Name' } },
       ],
+    });
+  });
+
+  test('takes conditions that render exactly 10,240 characters of JSON', () => {
+    const overhead = JSON.stringify({ Conditions: [{ ConditionType: 'MissingImportantFormKey', ConditionParameters: { ImportantFormKey: '' } }] }).length;
+
+    const { config, errors } = bind(HumanLoopSource.textractForms({
+      humanTaskUi: importedUi(),
+      conditions: [ActivationCondition.missingImportantFormKey({ formKey: 'k'.repeat(10_240 - overhead) })],
+    }));
+
+    expect(errors).toEqual([]);
+    expect(config.activationConditions).toHaveLength(10_240);
+  });
+
+  test('renders conditions that hold tokens as CloudFormation references in the JSON text', () => {
+    const stack = testStack();
+    const label = new CfnParameter(stack, 'Label').valueAsString;
+
+    const { config, errors } = bind(HumanLoopSource.rekognitionModeration({
+      humanTaskUi: HumanTaskUi.fromHumanTaskUiArn(stack, 'Ui', UI_ARN),
+      conditions: [ActivationCondition.moderationLabelConfidence({ labelName: label, confidenceLessThan: 90 })],
+    }), stack);
+
+    expect(errors).toEqual([]);
+    expect(stack.resolve(config.activationConditions)).toEqual({
+      'Fn::Join': ['', [
+        '{"Conditions":[{"ConditionType":"ModerationLabelConfidenceCheck","ConditionParameters":{"ModerationLabelName":"',
+        { Ref: 'Label' },
+        '","ConfidenceLessThan":90}}]}',
+      ]],
     });
   });
 

@@ -179,6 +179,13 @@ describe('HumanTaskUi importers', () => {
     expect(() => HumanTaskUi.fromHumanTaskUiName(stack, 'Ui', 'Review_UI')).toThrow(/Invalid HumanTaskUi at 'Stack\/Ui':\n {2}- humanTaskUiName: "Review_UI"/);
   });
 
+  test('fails for the ARN of a name SageMaker would not accept', () => {
+    const stack = testStack();
+
+    expect(() => HumanTaskUi.fromHumanTaskUiArn(stack, 'Ui', 'arn:aws:sagemaker:us-east-1:123456789012:human-task-ui/Review_UI'))
+      .toThrow(/^Invalid HumanTaskUi at 'Stack\/Ui':\n {2}- humanTaskUiArn \(name\): "Review_UI" is not allowed/);
+  });
+
   test.each([
     'arn:aws:sagemaker:us-east-1:123456789012:flow-definition/review',
     'review-ui',

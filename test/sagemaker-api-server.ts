@@ -61,7 +61,7 @@ export class SageMakerApiServer {
   public readonly scriptedErrors = new Map<string, ScriptedError[]>();
   /** How many DescribeFlowDefinition calls see a new flow definition `Initializing` (or a deleted one `Deleting`). */
   public describesPerStatus = 1;
-  /** When set, a new flow definition ends `Failed` with this reason instead of `Active`. */
+  /** When set, a new flow definition ends `Failed` with this reason instead of `Active` (`''`: without a reason). */
   public failureReason?: string;
   /** The tags of each resource ARN, as CreateFlowDefinition, AddTags and DeleteTags left them. */
   public readonly tags = new Map<string, Map<string, string>>();
@@ -204,7 +204,7 @@ export class SageMakerApiServer {
       return;
     }
     if (stored.status === 'Initializing') {
-      stored.status = this.failureReason ? 'Failed' : 'Active';
+      stored.status = this.failureReason !== undefined ? 'Failed' : 'Active';
       stored.failureReason = this.failureReason;
     } else if (stored.status === 'Deleting') {
       this.flowDefinitions.delete(name);

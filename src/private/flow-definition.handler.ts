@@ -20,6 +20,7 @@
  *
  * It runs on the AWS SDK for JavaScript v3 of Lambda's Node.js runtime, called by the library's provider.
  */
+import { isDeepStrictEqual } from 'util';
 import {
   AddTagsCommand,
   CreateFlowDefinitionCommandInput,
@@ -112,8 +113,8 @@ export async function onFlowDefinitionEvent(event: FlowDefinitionEvent): Promise
   }
   const oldName = event.PhysicalResourceId!;
   const oldRequest = createRequest(event.OldResourceProperties!, oldName);
-  const keepsName = props.FlowDefinitionName === undefined ? (props.AlternateNames ?? []).includes(oldName) : props.FlowDefinitionName === oldName;
-  if (keepsName && sameRequest(withoutTags(oldRequest), withoutTags(createRequest(props, oldName)))) {
+  const keepsName = props.FlowDefinitionName === undefined ? props.AlternateNames?.includes(oldName) : props.FlowDefinitionName === oldName;
+  if (keepsName && isDeepStrictEqual(withoutTags(oldRequest), withoutTags(createRequest(props, oldName)))) {
     const description = await describe(sagemaker, oldName);
     if (!sameTags(oldRequest.Tags, props.Tags)) {
       await applyTags(sagemaker, description.FlowDefinitionArn!, props.Tags);
@@ -139,8 +140,8 @@ export function targetName(props: FlowDefinitionProperties, oldName?: string): s
   if (props.FlowDefinitionName !== undefined) {
     return props.FlowDefinitionName;
   }
-  const names = props.AlternateNames ?? [];
-  if (names.length !== 2 || names[0] === names[1]) {
+  const names = props.AlternateNames;
+  if (names?.length !== 2 || names[0] === names[1]) {
     throw new Error(`the flow definition needs a FlowDefinitionName or two different AlternateNames, got ${JSON.stringify(props.AlternateNames)}`);
   }
   return oldName === names[0] ? names[1] : names[0];
@@ -170,24 +171,16 @@ export function createRequest(props: FlowDefinitionProperties, name: string): Cr
   return withoutUndefined(request);
 }
 
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) {
-    return `[${value.map(canonicalJson).join(',')}]`;
-  }
-  if (typeof value === 'object' && value !== null) {
-    const entries = Object.entries(value).filter(([, item]) => item !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
 /** The request without its tags: what DescribeFlowDefinition shows, and what a new flow definition is needed for. */
 function withoutTags(request: CreateFlowDefinitionCommandInput): CreateFlowDefinitionCommandInput {
   const { Tags: _tags, ...rest } = request;
   return rest;
 }
 
-/** Whether the description shows the request (DescribeFlowDefinition returns every member but the tags). */
+/**
+ * Whether the description shows the request (DescribeFlowDefinition returns every member but the tags). Neither holds
+ * an undefined member (createRequest and the SDK's deserializer leave them out); the order of members does not count.
+ */
 function describes(description: DescribeFlowDefinitionCommandOutput, request: CreateFlowDefinitionCommandInput): boolean {
   const shown = withoutUndefined({
     FlowDefinitionName: description.FlowDefinitionName,
@@ -197,24 +190,20 @@ function describes(description: DescribeFlowDefinitionCommandOutput, request: Cr
     HumanLoopRequestSource: description.HumanLoopRequestSource,
     HumanLoopActivationConfig: description.HumanLoopActivationConfig,
   });
-  return canonicalJson(shown) === canonicalJson(withoutTags(request));
-}
-
-function sameRequest(a: CreateFlowDefinitionCommandInput, b: CreateFlowDefinitionCommandInput): boolean {
-  return canonicalJson(a) === canonicalJson(b);
+  return isDeepStrictEqual(shown, withoutTags(request));
 }
 
 /** Whether two lists hold the same tags, in any order. */
 function sameTags(a: readonly Tag[] = [], b: readonly Tag[] = []): boolean {
-  const byKey = (tags: readonly Tag[]) => canonicalJson(Object.fromEntries(tags.map((tag) => [tag.Key, tag.Value])));
-  return byKey(a) === byKey(b);
+  const byKey = (tags: readonly Tag[]) => Object.fromEntries(tags.map((tag) => [tag.Key, tag.Value]));
+  return isDeepStrictEqual(byKey(a), byKey(b));
 }
 
 /** The top-level request members that differ, for the message of a change a fixed name cannot take. */
 function changedMembers(a: CreateFlowDefinitionCommandInput, b: CreateFlowDefinitionCommandInput): string[] {
   const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
   const [before, after] = [a, b] as unknown as Record<string, unknown>[];
-  return keys.filter((key) => canonicalJson(before[key]) !== canonicalJson(after[key]));
+  return keys.filter((key) => !isDeepStrictEqual(before[key], after[key]));
 }
 
 function toNumber(value: number | string | undefined): number | undefined {
@@ -351,8 +340,9 @@ async function tryDescribe(client: SageMakerClient, name: string): Promise<Descr
   }
 }
 
+/** The name of an error the SDK client threw (an Error, as every error it throws is). */
 function errorName(error: unknown): string | undefined {
-  return (error as { name?: string } | undefined)?.name;
+  return (error as { name?: string }).name;
 }
 
 function sleep(ms: number): Promise<void> {

@@ -90,6 +90,17 @@ function update(physicalId: string, props: FlowDefinitionProperties, oldProps: F
 
 const ROLE_2 = 'arn:aws:iam::123456789012:role/flow-role-2';
 
+/** Runs `action` with other delays and timeouts of the handler, then sets back those of these tests. */
+async function withWaitPolicy<T>(policy: Partial<typeof waitPolicy>, action: () => Promise<T>): Promise<T> {
+  const saved = { ...waitPolicy };
+  Object.assign(waitPolicy, policy);
+  try {
+    return await action();
+  } finally {
+    Object.assign(waitPolicy, saved);
+  }
+}
+
 describe('create', () => {
   test('sends CreateFlowDefinition with numbers as numbers under the first alternate name, waits for Active and returns the ARN', async () => {
     const props = properties();
@@ -169,6 +180,16 @@ describe('create', () => {
     await expect(onFlowDefinitionEvent(create())).rejects.toThrow(/Could not assume role/);
   });
 
+  test('waits between retries and makes no attempt it could not wait for before the deadline', async () => {
+    const error = { type: 'ValidationException', message: 'Could not assume role' };
+    server.failNext('CreateFlowDefinition', ...Array.from({ length: 1000 }, () => error));
+
+    // Attempts at about 0 and 300 ms; a third, after another 300 ms, would pass the deadline of 500 ms.
+    await withWaitPolicy({ retryDelayMs: 300, retryTimeoutMs: 500 }, () => expect(onFlowDefinitionEvent(create())).rejects.toThrow(/Could not assume role/));
+
+    expect(server.callsOf('CreateFlowDefinition')).toHaveLength(2);
+  });
+
   test('does not retry other errors', async () => {
     server.failNext('CreateFlowDefinition', { type: 'ResourceLimitExceeded', message: 'too many flow definitions' });
 
@@ -180,6 +201,31 @@ describe('create', () => {
     server.failureReason = 'The work team does not exist';
 
     await expect(onFlowDefinitionEvent(create())).rejects.toThrow(/the flow definition 'stack-evaluation-1a2b3c4d-a' failed: The work team does not exist/);
+  });
+
+  test('fails saying so when SageMaker gives no reason for a Failed flow definition', async () => {
+    server.failureReason = '';
+
+    await expect(onFlowDefinitionEvent(create())).rejects.toThrow("the flow definition 'stack-evaluation-1a2b3c4d-a' failed: SageMaker gave no reason");
+  });
+
+  test('polls the status at its delay until the deadline, and no longer', async () => {
+    server.describesPerStatus = 1_000_000;
+
+    // Polls at about 0 and 300 ms; a third, after another 300 ms, would pass the deadline of 500 ms.
+    await withWaitPolicy({ pollDelayMs: 300, statusTimeoutMs: 500 }, () => expect(onFlowDefinitionEvent(create())).rejects.toThrow(
+      "the flow definition 'stack-evaluation-1a2b3c4d-a' is still Initializing after 0.5 seconds",
+    ));
+
+    // One DescribeFlowDefinition to see whether the name is taken, then the two polls.
+    expect(server.callsOf('DescribeFlowDefinition')).toHaveLength(3);
+  });
+
+  test('fails when it cannot tell whether the name is taken, and creates nothing', async () => {
+    server.failNext('DescribeFlowDefinition', { type: 'AccessDeniedException', message: 'not allowed to describe flow definitions' });
+
+    await expect(onFlowDefinitionEvent(create())).rejects.toThrow(/not allowed to describe flow definitions/);
+    expect(server.callsOf('CreateFlowDefinition')).toEqual([]);
   });
 
   test('fails when the flow definition is not active in time', async () => {
@@ -236,6 +282,19 @@ describe('create', () => {
     expect(server.callsOf('CreateFlowDefinition')).toHaveLength(1);
   });
 
+  test('deletes a leftover of the same properties that is being deleted, then creates it', async () => {
+    await onFlowDefinitionEvent(create());
+    Object.assign(server.flowDefinitions.get(NAME_A)!, { status: 'Deleting', describesLeft: 1 });
+    server.calls.length = 0;
+
+    const response = await onFlowDefinitionEvent(create());
+
+    expect(response.PhysicalResourceId).toBe(NAME_A);
+    expect(server.calls.map((call) => call.operation).slice(0, 2)).toEqual(['DescribeFlowDefinition', 'DeleteFlowDefinition']);
+    expect(server.callsOf('CreateFlowDefinition').map((call) => call.error)).toEqual([undefined]);
+    expect(server.flowDefinitions.get(NAME_A)?.status).toBe('Active');
+  });
+
   test('fails for a fixed name that is taken', async () => {
     await onFlowDefinitionEvent(create(properties({ FlowDefinitionName: 'review' })));
 
@@ -256,6 +315,8 @@ describe('alternate names', () => {
   test('fails without a fixed name or two different alternate names', () => {
     expect(() => targetName(properties({ AlternateNames: undefined }))).toThrow('the flow definition needs a FlowDefinitionName or two different AlternateNames, got undefined');
     expect(() => targetName(properties({ AlternateNames: [NAME_A, NAME_A] }))).toThrow(/two different AlternateNames, got \["stack-evaluation-1a2b3c4d-a","stack-evaluation-1a2b3c4d-a"\]/);
+    expect(() => targetName(properties({ AlternateNames: [NAME_A] }))).toThrow(/two different AlternateNames, got \["stack-evaluation-1a2b3c4d-a"\]/);
+    expect(() => targetName(properties({ AlternateNames: [NAME_A, NAME_B, 'stack-evaluation-1a2b3c4d-c'] }), NAME_A)).toThrow(/two different AlternateNames/);
   });
 
   test('the request is the same whether numbers arrive as strings or numbers', () => {
@@ -339,6 +400,36 @@ describe('update', () => {
     expect(server.callsOf('DeleteFlowDefinition').map((call) => call.input.FlowDefinitionName)).toEqual([NAME_B]);
   });
 
+  test('without a change of a fixed name keeps the flow definition', async () => {
+    const fixed = properties({ FlowDefinitionName: 'review', AlternateNames: undefined });
+    const created = await onFlowDefinitionEvent(create(fixed));
+    server.calls.length = 0;
+
+    const response = await onFlowDefinitionEvent(update('review', fixed, fixed));
+
+    expect(response).toEqual(created);
+    expect(server.calls.map((call) => call.operation)).toEqual(['DescribeFlowDefinition']);
+  });
+
+  test('fails for properties without a fixed name or alternate names, creating nothing', async () => {
+    await onFlowDefinitionEvent(create());
+    server.calls.length = 0;
+
+    await expect(onFlowDefinitionEvent(update(NAME_A, properties({ AlternateNames: undefined }))))
+      .rejects.toThrow('the flow definition needs a FlowDefinitionName or two different AlternateNames, got undefined');
+    expect(server.calls).toEqual([]);
+  });
+
+  test('to a fixed name that is taken fails and leaves that flow definition alone', async () => {
+    await onFlowDefinitionEvent(create(properties({ FlowDefinitionName: 'review-2', AlternateNames: undefined, RoleArn: ROLE_2 })));
+    await onFlowDefinitionEvent(create());
+    server.calls.length = 0;
+
+    await expect(onFlowDefinitionEvent(update(NAME_A, properties({ FlowDefinitionName: 'review-2', AlternateNames: undefined })))).rejects.toThrow(/already exists/);
+    expect(server.callsOf('DeleteFlowDefinition')).toEqual([]);
+    expect(server.flowDefinitions.get('review-2')?.request.RoleArn).toBe(ROLE_2);
+  });
+
   test('from a fixed name to generated ones creates the first alternate name', async () => {
     await onFlowDefinitionEvent(create(properties({ FlowDefinitionName: 'review' })));
 
@@ -368,10 +459,11 @@ describe('update', () => {
       ...BASE,
       RequestType: 'Update',
       PhysicalResourceId: 'review',
-      ResourceProperties: properties({ FlowDefinitionName: 'review', OutputConfig: { S3OutputPath: 's3://other-bucket/' } }),
+      ResourceProperties: properties({ FlowDefinitionName: 'review', RoleArn: ROLE_2, OutputConfig: { S3OutputPath: 's3://other-bucket/' } }),
       OldResourceProperties: properties({ FlowDefinitionName: 'review' }),
     })).rejects.toThrow(
-      "the flow definition 'review' has a fixed name (flowDefinitionName), and SageMaker cannot update a flow definition: the change of OutputConfig needs a new flow definition",
+      "the flow definition 'review' has a fixed name (flowDefinitionName), and SageMaker cannot update a flow definition: the change of OutputConfig, RoleArn " +
+        'needs a new flow definition under another name. Give another flowDefinitionName, or leave it out to have the flow definition take two generated names in turn',
     );
     expect(server.callsOf('CreateFlowDefinition')).toHaveLength(1);
   });
@@ -493,6 +585,24 @@ describe('delete', () => {
 
     await expect(onFlowDefinitionEvent({ ...BASE, RequestType: 'Delete', PhysicalResourceId: id, ResourceProperties: properties() })).resolves.toEqual({ PhysicalResourceId: id });
     expect(server.calls).toEqual([]);
+  });
+
+  test('of an event without a physical id calls nothing', async () => {
+    await expect(onFlowDefinitionEvent({ ...BASE, RequestType: 'Delete', ResourceProperties: properties() })).resolves.toEqual({ PhysicalResourceId: undefined });
+    expect(server.calls).toEqual([]);
+  });
+
+  test('polls at its delay until the deadline, and no longer', async () => {
+    const created = await onFlowDefinitionEvent(create());
+    server.describesPerStatus = 1_000_000;
+    server.calls.length = 0;
+
+    // Polls at about 0 and 300 ms; a third, after another 300 ms, would pass the deadline of 500 ms.
+    await withWaitPolicy({ pollDelayMs: 300, statusTimeoutMs: 500 }, () => expect(
+      onFlowDefinitionEvent({ ...BASE, RequestType: 'Delete', PhysicalResourceId: created.PhysicalResourceId, ResourceProperties: properties() }),
+    ).rejects.toThrow(`the flow definition '${NAME_A}' is still being deleted after 0.5 seconds`));
+
+    expect(server.calls.map((call) => call.operation)).toEqual(['DeleteFlowDefinition', 'DescribeFlowDefinition', 'DescribeFlowDefinition']);
   });
 
   test('fails when SageMaker refuses, such as for a flow definition with active human loops', async () => {
