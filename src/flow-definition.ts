@@ -292,7 +292,8 @@ export class FlowDefinition extends FlowDefinitionBase implements ITaggableV2 {
         HumanLoopActivationConfig: source.activationConditions
           ? { HumanLoopActivationConditionsConfig: { HumanLoopActivationConditions: source.activationConditions } }
           : undefined,
-        Tags: Lazy.any({ produce: () => this.cdkTagManager.renderTags() }, { omitEmptyArray: true }),
+        // Without tags, renderTags() gives undefined: the property is left out.
+        Tags: Lazy.any({ produce: () => this.cdkTagManager.renderTags() }),
       },
       statements: this.handlerStatements(alternateNames ?? [props.flowDefinitionName!], props.workteam),
     });
