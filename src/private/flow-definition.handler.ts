@@ -9,8 +9,8 @@
  *   Terraform's aws_sagemaker_flow_definition does.
  * - Update: a change of the tags only is made in place (ListTags, then DeleteTags and AddTags), as CloudFormation
  *   updates the tags of its own resources. A change of any other property creates a new flow definition under a new
- *   name and returns it as the new physical id; CloudFormation then deletes the old one. Without a name from the user, the construct gives two names
- *   known at synth (`<prefix>-a` and `<prefix>-b`, so that the handler's policy names exactly these two ARNs): a
+ *   name and returns it as the new physical id; CloudFormation then deletes the old one. Without a name from the
+ *   user, the construct gives two names known at synth (`<prefix>-a` and `<prefix>-b`, so that the handler's policy names exactly these two ARNs): a
  *   change creates the flow definition under the one that the old physical id is not, and CloudFormation deletes the
  *   old one; a rollback is the same kind of update back. The target name may still hold a flow definition: the one a
  *   rollback returns to (it has the old properties: it is taken as it is) or one an earlier, failed attempt left
@@ -225,8 +225,9 @@ function respond(description: DescribeFlowDefinitionCommandOutput): FlowDefiniti
  * Creates the flow definition and waits until it is active. A flow definition of that name may exist already: one
  * that is active or initializing with the same properties as far as DescribeFlowDefinition shows them (all but the
  * tags) is taken, once active, with the request's tags (a rollback returns to the flow definition CloudFormation has
- * not deleted yet); any other one (an earlier, failed attempt) is deleted first. Only for the alternate names, which the construct path makes this resource's
- * own: a fixed name that is taken fails (ResourceInUse), as it may be anybody's flow definition.
+ * not deleted yet); any other one (an earlier, failed attempt) is deleted first. Only for the alternate names, which
+ * the construct path makes this resource's own: a fixed name that is taken fails (ResourceInUse), as it may be
+ * anybody's flow definition.
  */
 async function createFlowDefinition(
   client: SageMakerClient,
