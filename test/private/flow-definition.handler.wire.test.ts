@@ -553,6 +553,26 @@ describe('tags', () => {
     expect(server.callsOf('ListTags')).toHaveLength(4);
     expect(tagsOf(TAGGED_A)).toEqual({ 'team': 'ml', 'new': 'y', 'aws:cloudformation:stack-name': 'Flows' });
     expect(server.callsOf('DeleteTags')[0].input.TagKeys).toEqual(['stage', 'old']);
+    expect(server.callsOf('AddTags')[0].input.Tags).toEqual([{ Key: 'new', Value: 'y' }]);
+  });
+
+  test('none before and none after are no change', async () => {
+    await onFlowDefinitionEvent(create(properties({ Tags: undefined })));
+    server.calls.length = 0;
+
+    await onFlowDefinitionEvent(update(NAME_A, properties({ Tags: undefined }), properties({ Tags: undefined })));
+
+    expect(server.calls.map((call) => call.operation)).toEqual(['DescribeFlowDefinition']);
+  });
+
+  test('added to a flow definition that had none are added, and nothing is deleted', async () => {
+    await onFlowDefinitionEvent(create(properties({ Tags: undefined })));
+    server.calls.length = 0;
+
+    await onFlowDefinitionEvent(update(NAME_A, properties({ Tags: [{ Key: 'team', Value: 'ml' }] }), properties({ Tags: undefined })));
+
+    expect(server.calls.map((call) => call.operation)).toEqual(['DescribeFlowDefinition', 'ListTags', 'AddTags']);
+    expect(tagsOf(TAGGED_A)).toEqual({ team: 'ml' });
   });
 });
 
