@@ -101,6 +101,14 @@ async function withWaitPolicy<T>(policy: Partial<typeof waitPolicy>, action: () 
   }
 }
 
+/** The leftover under the first alternate name was deleted first, then the flow definition created there and active. */
+function expectLeftoverReplaced(response: { PhysicalResourceId: string }): void {
+  expect(response.PhysicalResourceId).toBe(NAME_A);
+  expect(server.calls.map((call) => call.operation).slice(0, 2)).toEqual(['DescribeFlowDefinition', 'DeleteFlowDefinition']);
+  expect(server.callsOf('CreateFlowDefinition').map((call) => call.error)).toEqual([undefined]);
+  expect(server.flowDefinitions.get(NAME_A)?.status).toBe('Active');
+}
+
 describe('create', () => {
   test('sends CreateFlowDefinition with numbers as numbers under the first alternate name, waits for Active and returns the ARN', async () => {
     const props = properties();
@@ -242,10 +250,7 @@ describe('create', () => {
 
     const response = await onFlowDefinitionEvent(create());
 
-    expect(response.PhysicalResourceId).toBe(NAME_A);
-    expect(server.calls.map((call) => call.operation).slice(0, 2)).toEqual(['DescribeFlowDefinition', 'DeleteFlowDefinition']);
-    expect(server.callsOf('CreateFlowDefinition').map((call) => call.error)).toEqual([undefined]);
-    expect(server.flowDefinitions.get(NAME_A)?.status).toBe('Active');
+    expectLeftoverReplaced(response);
   });
 
   test('deletes a leftover of other properties, even an active one', async () => {
@@ -289,10 +294,7 @@ describe('create', () => {
 
     const response = await onFlowDefinitionEvent(create());
 
-    expect(response.PhysicalResourceId).toBe(NAME_A);
-    expect(server.calls.map((call) => call.operation).slice(0, 2)).toEqual(['DescribeFlowDefinition', 'DeleteFlowDefinition']);
-    expect(server.callsOf('CreateFlowDefinition').map((call) => call.error)).toEqual([undefined]);
-    expect(server.flowDefinitions.get(NAME_A)?.status).toBe('Active');
+    expectLeftoverReplaced(response);
   });
 
   test('fails for a fixed name that is taken', async () => {
